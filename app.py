@@ -1,0 +1,43 @@
+"""Compute College: Model Costs. Builds the navigation from the track; pages do the rest."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from course import render
+from course.catalog import load_track
+
+st.set_page_config(
+    page_title="Compute College: Model Costs",
+    page_icon=":material/school:",
+    layout="centered",
+)
+
+track = load_track()
+pages: dict[str, st.Page] = {}
+
+pages["home"] = st.Page(
+    partial(render.home, track, pages.get),
+    title="Home",
+    icon=":material/home:",
+    url_path="home",
+    default=True,
+)
+for lesson in track.lessons:
+    pages[lesson.id] = st.Page(
+        partial(render.lesson_page, track, lesson.id, pages.get),
+        title=lesson.title,
+        icon=":material/menu_book:" if lesson.ok else ":material/error:",
+        url_path=lesson.id,
+    )
+
+track_title = track.info.title if track.info else "Lessons"
+navigation = st.navigation(
+    {
+        "": [pages["home"]],
+        track_title: [pages[lesson.id] for lesson in track.lessons],
+    }
+)
+navigation.run()

@@ -1,0 +1,1 @@
+"""Calculators: a pricing formula, its inputs as widgets, its results and a chart."""

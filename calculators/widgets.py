@@ -1,0 +1,228 @@
+"""Draw any calculator: its inputs as widgets, inline problems, results, chart and formula.
+
+A calculator runs inside `st.fragment`, so moving one input re-runs only that
+calculator. Inputs are never clamped by the widget: a value the pricing module
+rejects is kept as typed and explained beside its field.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from decimal import Decimal
+from types import ModuleType
+from typing import Any
+
+import streamlit as st
+
+from calculators.specs import SPECS
+from pricing.errors import InvalidInputs
+from pricing.formulas import Evaluation, Field, Formula, get_formula
+
+CHART_CONFIG = {"displayModeBar": False, "responsive": True}
+
+
+def view_module(name: str) -> ModuleType:
+    """The module that holds a calculator's metrics and chart (`token-cost` -> token_cost)."""
+    return importlib.import_module(f"calculators.{name.replace('-', '_')}")
+
+
+def calculator(
+    name: str,
+    *,
+    params: Mapping[str, Any] | None = None,
+    key_prefix: str,
+    standalone: bool = False,
+) -> None:
+    """Draw calculator `name` starting from `params`; widget keys start with `key_prefix`."""
+    view = view_module(name)
+    if hasattr(view, "render"):
+        view.render(
+            params=dict(params or {}), key_prefix=key_prefix, standalone=standalone
+        )
+        return
+    _formula_calculator(name, dict(params or {}), key_prefix, standalone)
+
+
+@st.fragment
+def _formula_calculator(
+    name: str, params: dict[str, Any], key_prefix: str, standalone: bool
+) -> None:
+    spec = SPECS[name]
+    formula = get_formula(name)
+    view = view_module(name)
+
+    with st.container(border=True, key=f"calculator-{key_prefix}-{name}"):
+        if not standalone:
+            st.markdown(f"**{spec.title} calculator** · {formula.question}")
+        raw, slots = input_widgets(
+            formula, params, key_prefix=key_prefix, standalone=standalone
+        )
+
+        try:
+            evaluation = formula.evaluate(raw)
+        except InvalidInputs as error:
+            for problem in error.problems:
+                slot = slots.get(problem.field)
+                if slot is not None:
+                    slot.error(problem.message, icon=":material/error:")
+                else:
+                    st.error(problem.message, icon=":material/error:")
+            st.info(
+                "Results appear when every input makes sense.", icon=":material/info:"
+            )
+            return
+
+        results(view, evaluation, key=f"{key_prefix}.{name}")
+        how_it_works(formula, evaluation)
+        if hasattr(view, "csv_rows"):
+            download(view, evaluation, name=name, key=f"{key_prefix}.{name}.csv")
+
+
+def input_widgets(
+    formula: Formula, params: Mapping[str, Any], *, key_prefix: str, standalone: bool
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """One number input per field; returns the raw values and a message slot per field."""
+    raw: dict[str, Any] = {}
+    slots: dict[str, Any] = {}
+    basic = [field for field in formula.fields if not field.advanced]
+    advanced = [field for field in formula.fields if field.advanced]
+
+    columns = st.columns(2)
+    for position, field in enumerate(basic):
+        with columns[position % 2]:
+            raw[field.name], slots[field.name] = _number(
+                field, params, key_prefix, standalone
+            )
+
+    if advanced:
+        opened = any(params.get(field.name) not in (None, 0) for field in advanced)
+        with st.expander("Advanced inputs", expanded=opened, icon=":material/tune:"):
+            columns = st.columns(2)
+            for position, field in enumerate(advanced):
+                with columns[position % 2]:
+                    raw[field.name], slots[field.name] = _number(
+                        field, params, key_prefix, standalone
+                    )
+    return {
+        name: value
+        for name, value in raw.items()
+        if value is not None or _required(formula, name)
+    }, slots
+
+
+def _required(formula: Formula, name: str) -> bool:
+    return not next(field for field in formula.fields if field.name == name).optional
+
+
+def _number(
+    field: Field, params: Mapping[str, Any], key_prefix: str, standalone: bool
+) -> tuple[Any, Any]:
+    start = params.get(field.name, field.default)
+    value: int | float | None
+    if start is None:
+        value = None
+    elif field.integer:
+        value = int(Decimal(str(start)))
+    else:
+        value = float(Decimal(str(start)))
+
+    words = unit_words(field.unit)
+    label = (
+        field.label if "(" in field.label or not words else f"{field.label} ({words})"
+    )
+    options: dict[str, Any] = (
+        {"bind": "query-params"} if standalone else {"persist_state": "session"}
+    )
+    entered = st.number_input(
+        label,
+        value=value,
+        step=1 if field.integer else _step(field),
+        format="%d" if field.integer else "%g",
+        help=field.help or None,
+        key=field.name if standalone else f"{key_prefix}.{field.name}",
+        placeholder="optional" if field.optional else "required",
+        **options,
+    )
+    slot = st.empty()
+    if entered is None:
+        return None, slot
+    if isinstance(entered, float):
+        entered = Decimal(repr(round(entered, 9)))
+    return entered, slot
+
+
+def _step(field: Field) -> float:
+    if field.unit in ("percent",):
+        return 1.0
+    if field.unit in ("usd_per_mtok", "usd_per_gpu_hour"):
+        return 0.05
+    return 1.0
+
+
+UNIT_WORDS = {
+    "tokens": "tokens",
+    "usd_per_mtok": "USD per 1M tokens",
+    "requests_per_month": "requests a month",
+    "usd_per_gpu_hour": "USD per GPU-hour",
+    "gpus": "GPUs",
+    "hours": "hours",
+    "percent": "%",
+    "tokens_per_second": "tokens/s",
+    "parameters": "parameters",
+    "tflops": "TFLOP/s per GPU",
+    "requests_per_second": "requests/s",
+    "parts": "parts",
+}
+
+
+def unit_words(unit: str) -> str:
+    return UNIT_WORDS.get(unit, unit.replace("_", " "))
+
+
+def results(view: ModuleType, evaluation: Evaluation, *, key: str) -> None:
+    """Headline figures as metrics, then the chart."""
+    metrics = view.metrics(evaluation)
+    columns = st.columns(len(metrics))
+    for column, (label, value, help_text) in zip(columns, metrics, strict=True):
+        column.metric(label, value, help=help_text)
+    if hasattr(view, "note"):
+        note = view.note(evaluation)
+        if note:
+            st.caption(note)
+    st.plotly_chart(view.figure(evaluation), config=CHART_CONFIG, key=f"{key}.chart")
+    st.caption(
+        "Rates here are the ones entered above: illustrative teaching numbers unless you typed a quoted price."
+    )
+
+
+def how_it_works(formula: Formula, evaluation: Evaluation) -> None:
+    with st.expander("How this is computed", icon=":material/function:"):
+        st.markdown(formula.how)
+        st.markdown(
+            "\n".join(
+                f"{n}. {step.label}: {step.arithmetic} = **{step.result}**".replace(
+                    "$", "\\$"
+                )
+                for n, step in enumerate(evaluation.steps, start=1)
+            )
+        )
+
+
+def download(view: ModuleType, evaluation: Evaluation, *, name: str, key: str) -> None:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for row in view.csv_rows(evaluation):
+        writer.writerow(row)
+    st.download_button(
+        "Download results (CSV)",
+        buffer.getvalue(),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=key,
+        icon=":material/download:",
+        on_click="ignore",
+    )

@@ -1,0 +1,1 @@
+"""The course engine: load and check content, grade quizzes, draw lessons."""

@@ -1,0 +1,413 @@
+"""Quiz files: load, compute numeric keys and slips, check, and grade answers."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from course import schema
+from course.params import evaluate_params
+from course.placeholders import placeholders
+from course.problems import Problem
+from course.schema_problems import validate
+from course.yamlsource import SourceYaml, YamlSyntaxError, load_yaml
+from pricing.errors import InvalidInputs, PricingError
+from pricing.formulas import Evaluation, get_formula
+
+DEFAULT_TOLERANCE_PERCENT = Decimal("0.5")
+
+SLIP_FEEDBACK = {
+    "per-thousand": (
+        "It looks like you read the rates as dollars per thousand tokens. They are "
+        "per million: divide the token count by 1,000,000, not by 1,000."
+    ),
+    "swapped-rates": (
+        "It looks like you swapped the input and output rates. Input tokens go with "
+        "the input rate and output tokens with the (usually higher) output rate."
+    ),
+    "reasoning-forgotten": (
+        "It looks like you left out the hidden reasoning tokens. You never see them, "
+        "but they are generated and billed as output."
+    ),
+    "utilization-ignored": (
+        "It looks like you assumed the GPUs are busy all the time. Idle hours are "
+        "paid for too, so divide by the utilization."
+    ),
+    "per-request-not-monthly": (
+        "That is the cost of a single request; the question asks for the whole month."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class RecognisedAnswer:
+    """A wrong value the grader knows, and what it reveals."""
+
+    value: Decimal
+    feedback: str
+    slip: str | None = None
+
+
+@dataclass(frozen=True)
+class NumericKey:
+    """The right value of a numeric question, with how it was computed."""
+
+    value: Decimal
+    tolerance: Decimal
+    evaluation: Evaluation | None
+    recognised: tuple[RecognisedAnswer, ...]
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """A checked quiz, ready to be drawn and graded."""
+
+    id: str
+    path: str
+    data: schema.QuizFile
+    keys: Mapping[str, NumericKey]
+
+    def version(self, question_id: str) -> str:
+        """A short fingerprint of one question: editing it starts learners afresh."""
+        question = next(q for q in self.data.questions if q.id == question_id)
+        text = json.dumps(question.model_dump(mode="json"), sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the learner is told after answering."""
+
+    correct: bool
+    feedback: tuple[str, ...]
+    slip: str | None = None
+
+    @property
+    def headline(self) -> str:
+        return "Correct" if self.correct else "Not quite"
+
+
+def load_quiz(
+    text: str, *, quiz_id: str, path: str
+) -> tuple[Quiz | None, list[Problem]]:
+    """Parse and check one quiz file; problems are returned, never raised."""
+    try:
+        source = load_yaml(text)
+    except YamlSyntaxError as error:
+        fix = "check indentation and quote text that contains a colon"
+        return None, [
+            Problem(path, error.line, f"YAML does not parse: {error.message}", fix)
+        ]
+
+    data, problems = validate(schema.QuizFile, source, path=path, what="a quiz file")
+    problems += placeholders(text.splitlines(), path=path)
+    if data is None:
+        return None, problems
+
+    problems += _check_options(data, source, path=path)
+    keys: dict[str, NumericKey] = {}
+    seen: dict[str, int] = {}
+    for index, question in enumerate(data.questions):
+        line = source.line_of(("questions", index, "id"))
+        if question.id in seen:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"duplicate question id `{question.id}` (first used on line {seen[question.id]})",
+                    "give every question its own id",
+                )
+            )
+        seen.setdefault(question.id, line)
+        if isinstance(question, schema.Numeric):
+            key, key_problems = _numeric_key(question, index, source, path=path)
+            problems += key_problems
+            if key is not None:
+                keys[question.id] = key
+
+    if problems:
+        return None, problems
+    return Quiz(quiz_id, path, data, keys), []
+
+
+def _check_options(
+    data: schema.QuizFile, source: SourceYaml, *, path: str
+) -> list[Problem]:
+    problems = []
+    for index, question in enumerate(data.questions):
+        if isinstance(question, schema.Numeric):
+            continue
+        line = source.line_of(("questions", index, "options"))
+        right = sum(option.correct for option in question.options)
+        if right == 0:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"question `{question.id}` has no correct option",
+                    "mark the right option with `correct: true`",
+                )
+            )
+        elif right > 1 and isinstance(question, schema.SingleChoice):
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"single-choice question `{question.id}` has {right} correct options",
+                    "keep one `correct: true`, or make it `kind: multiple`",
+                )
+            )
+    return problems
+
+
+def _numeric_key(
+    question: schema.Numeric, index: int, source: SourceYaml, *, path: str
+) -> tuple[NumericKey | None, list[Problem]]:
+    where = ("questions", index)
+    if question.key is None and question.answer is None:
+        fix = "add a `key:` with formula, output and inputs (preferred) or an `answer:`"
+        return None, [
+            Problem(
+                path,
+                source.line_of(where),
+                f"numeric question `{question.id}` has no answer",
+                fix,
+            )
+        ]
+
+    evaluation = None
+    value = question.answer
+    if question.key is not None:
+        evaluation, problems = evaluate_params(
+            question.key.formula,
+            question.key.inputs,
+            source=source,
+            path=path,
+            location=(*where, "key", "inputs"),
+            what="input",
+        )
+        if (
+            question.key.formula
+            and problems
+            and problems[0].message.startswith("unknown formula")
+        ):
+            problems = [
+                Problem(
+                    path, source.line_of((*where, "key", "formula")), p.message, p.fix
+                )
+                for p in problems
+            ]
+        if evaluation is None:
+            return None, problems
+
+        output = question.key.output
+        if output not in evaluation.values:
+            known = ", ".join(evaluation.values)
+            line = source.line_of((*where, "key", "output"))
+            return None, [
+                Problem(
+                    path,
+                    line,
+                    f"formula `{question.key.formula}` has no output `{output}`",
+                    f"use one of: {known}",
+                )
+            ]
+        value = evaluation.values[output]
+
+        if question.answer is not None and not _within(
+            question.answer, value, _tolerance(question, value)
+        ):
+            line = source.line_of((*where, "answer"))
+            return None, [
+                Problem(
+                    path,
+                    line,
+                    f"answer {question.answer} disagrees with the pricing module, which computes {_plain(value)}",
+                    f"write `answer: {_plain(value)}` or remove `answer:` and let the key decide",
+                )
+            ]
+
+    assert value is not None
+    tolerance = _tolerance(question, value)
+    recognised, problems = _recognised(
+        question, index, value, tolerance, source, path=path
+    )
+    return NumericKey(value, tolerance, evaluation, tuple(recognised)), problems
+
+
+def _tolerance(question: schema.Numeric, value: Decimal) -> Decimal:
+    if question.tolerance is not None:
+        return question.tolerance
+    percent = (
+        question.tolerance_percent
+        if question.tolerance_percent is not None
+        else DEFAULT_TOLERANCE_PERCENT
+    )
+    return abs(value) * percent / 100
+
+
+def _recognised(
+    question: schema.Numeric,
+    index: int,
+    value: Decimal,
+    tolerance: Decimal,
+    source: SourceYaml,
+    *,
+    path: str,
+) -> tuple[list[RecognisedAnswer], list[Problem]]:
+    recognised: list[RecognisedAnswer] = []
+    problems: list[Problem] = []
+    where = ("questions", index)
+
+    for slip_index, slip in enumerate(question.slips):
+        line = source.line_of((*where, "slips", slip_index))
+        if question.key is None:
+            fix = "add a `key:` so the slip can be computed, or list it under `wrong_answers`"
+            problems.append(
+                Problem(path, line, f"slip `{slip}` needs a computed key", fix)
+            )
+            continue
+        slip_value, reason = slip_value_for(slip, question.key)
+        if slip_value is None:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"slip `{slip}` does not apply to this question: {reason}",
+                    "remove it from `slips`",
+                )
+            )
+            continue
+        if _within(slip_value, value, tolerance):
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"the tolerance accepts the `{slip}` slip ({_plain(slip_value)}) as right",
+                    "tighten `tolerance_percent`, or drop this slip",
+                )
+            )
+            continue
+        recognised.append(RecognisedAnswer(slip_value, SLIP_FEEDBACK[slip], slip))
+
+    for wrong_index, wrong in enumerate(question.wrong_answers):
+        if _within(wrong.value, value, tolerance):
+            line = source.line_of((*where, "wrong_answers", wrong_index, "value"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"the tolerance accepts the listed wrong answer {wrong.value} as right",
+                    "tighten `tolerance_percent`, or remove this wrong answer",
+                )
+            )
+            continue
+        recognised.append(RecognisedAnswer(wrong.value, wrong.feedback))
+    return recognised, problems
+
+
+def slip_value_for(slip: str, key: schema.ComputedKey) -> tuple[Decimal | None, str]:
+    """The answer a learner making `slip` would give, or why the slip cannot happen here."""
+    formula = get_formula(key.formula)
+    inputs = dict(key.inputs)
+    names = {field.name for field in formula.fields}
+    output = key.output
+
+    if slip == "per-thousand":
+        if not any(field.unit == "usd_per_mtok" for field in formula.fields):
+            return None, f"{key.formula} has no per-million-token rates"
+        if not output.endswith("usd"):
+            return None, "the answer is not an amount of money"
+        # Every cost is linear in the rates: reading them per thousand scales it by 1,000.
+        return formula.evaluate(inputs).values[output] * 1000, ""
+    elif slip == "swapped-rates":
+        if not {"input_usd_per_mtok", "output_usd_per_mtok"} <= names:
+            return None, f"{key.formula} has no separate input and output rates"
+        parsed = formula.parse(inputs)
+        inputs["input_usd_per_mtok"] = parsed["output_usd_per_mtok"]
+        inputs["output_usd_per_mtok"] = parsed["input_usd_per_mtok"]
+    elif slip == "reasoning-forgotten":
+        if "reasoning_tokens" not in names:
+            return None, f"{key.formula} has no reasoning tokens"
+        parsed = formula.parse(inputs)
+        reasoning = parsed["reasoning_tokens"] or Decimal(0)
+        if reasoning == 0:
+            return None, "the key has no reasoning tokens to forget"
+        if "visible_output_tokens" not in names and "output_tokens" in names:
+            inputs["output_tokens"] = parsed["output_tokens"] - reasoning
+        inputs["reasoning_tokens"] = 0
+    elif slip == "utilization-ignored":
+        busy = [name for name in ("utilization", "mfu") if name in names]
+        if not busy:
+            return None, f"{key.formula} has no utilization"
+        for name in busy:
+            inputs[name] = 100
+    elif slip == "per-request-not-monthly":
+        if not output.startswith("monthly"):
+            return None, "the answer is not a monthly figure"
+        output = "cost_per_request_usd"
+    else:
+        return None, "unknown slip"
+
+    try:
+        values = formula.evaluate(inputs).values
+    except (InvalidInputs, PricingError) as error:
+        return None, str(error)
+    result = values.get(output)
+    if result is None:
+        return None, f"{key.formula} has no output {output}"
+    return result, ""
+
+
+def grade(
+    question: schema.SingleChoice | schema.MultipleChoice | schema.Numeric,
+    answer: object,
+    key: NumericKey | None = None,
+) -> Verdict:
+    """Grade one answer: an option index, a set of indexes, or a number."""
+    if isinstance(question, schema.SingleChoice):
+        assert isinstance(answer, int)
+        option = question.options[answer]
+        return Verdict(option.correct, (option.feedback,))
+
+    if isinstance(question, schema.MultipleChoice):
+        chosen = sorted(set(answer))  # type: ignore[call-overload]
+        right = {i for i, option in enumerate(question.options) if option.correct}
+        feedback = [question.options[i].feedback for i in chosen]
+        missed = [question.options[i].text for i in sorted(right - set(chosen))]
+        if missed:
+            feedback.append("You left out: " + "; ".join(missed) + ".")
+        return Verdict(set(chosen) == right, tuple(feedback))
+
+    assert key is not None
+    number = Decimal(str(answer))
+    if _within(number, key.value, key.tolerance):
+        return Verdict(True, ("That matches the computed answer.",))
+    for known in key.recognised:
+        if _within(
+            number,
+            known.value,
+            max(key.tolerance, abs(known.value) * DEFAULT_TOLERANCE_PERCENT / 100),
+        ):
+            return Verdict(False, (known.feedback,), known.slip)
+    return Verdict(
+        False,
+        (
+            "That is not within the accepted range. Check each step against the worked example.",
+        ),
+    )
+
+
+def _within(value: Decimal, target: Decimal, tolerance: Decimal) -> bool:
+    return abs(value - target) <= tolerance
+
+
+def _plain(value: Decimal) -> str:
+    text = f"{value.normalize():f}"
+    if "." in text:
+        whole, fraction = text.split(".")
+        text = f"{whole}.{fraction[:6]}".rstrip("0").rstrip(".")
+    return text

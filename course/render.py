@@ -1,0 +1,346 @@
+"""Draw a track with Streamlit: the home page, lessons, quizzes and problems."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from decimal import Decimal, InvalidOperation
+
+import streamlit as st
+
+from course import schema
+from course.answers import AnswerStore
+from course.blocks import CalculatorEmbed, Callout, Prose, QuizEmbed, WorkedExample
+from course.catalog import Lesson, Track
+from course.problems import Problem
+from course.quizzes import Quiz, grade
+from pricing.money import format_usd
+
+log = logging.getLogger(__name__)
+
+PageLookup = Callable[[str], object | None]
+
+CALLOUTS = {
+    "note": (st.info, ":material/info:"),
+    "tip": (st.success, ":material/lightbulb:"),
+    "warning": (st.warning, ":material/warning:"),
+    "mistake": (st.error, ":material/report:"),
+}
+
+
+def escape_dollars(text: str) -> str:
+    """Keep dollar amounts from being read as KaTeX math by `st.markdown`."""
+    return text.replace("\\$", "$").replace("$", "\\$")
+
+
+def prose_markdown(markdown: str) -> str:
+    """Lesson Markdown with `lesson:` and `glossary:` links turned into app paths."""
+    return markdown.replace("](lesson:", "](/").replace("](glossary:", "](/glossary#")
+
+
+def show_problems(problems: Sequence[Problem], *, heading: str) -> None:
+    """The checker's messages, in place of content that cannot be shown."""
+    count = len(problems)
+    noun = "problem" if count == 1 else "problems"
+    st.error(
+        f"**{heading}** ({count} {noun}). Fix the file and reload the page.",
+        icon=":material/error:",
+    )
+    st.code(
+        "\n".join(str(problem) for problem in problems), language=None, wrap_lines=True
+    )
+
+
+def home(track: Track, page_for: PageLookup) -> None:
+    """The track's front page: what it teaches, for whom, and the lessons in order."""
+    info = track.info
+    if info is None:
+        st.title("Compute College")
+        show_problems(track.problems, heading="The track file has problems")
+        st.write("The lessons below still work; they are listed in file-name order.")
+    else:
+        st.caption(info.course.upper())
+        st.title(info.title)
+        st.markdown(f"##### {escape_dollars(info.tagline)}")
+        st.markdown(escape_dollars(info.description))
+        st.markdown("**Who it is for:** " + ", ".join(info.audience) + ".")
+        other = [p for p in track.problems if info is not None]
+        if other:
+            with st.expander(
+                f"Content problems ({len(other)})", icon=":material/warning:"
+            ):
+                st.code("\n".join(map(str, other)), language=None, wrap_lines=True)
+
+    store = AnswerStore(st.session_state)
+    total = sum(lesson.minutes or 0 for lesson in track.lessons)
+    st.subheader(f"Lessons · {len(track.lessons)} lessons, about {total} minutes")
+    for number, lesson in enumerate(track.lessons, start=1):
+        with st.container(border=True):
+            page = page_for(lesson.id)
+            label = f"{number}. {lesson.title}"
+            if page is not None:
+                st.page_link(page, label=f"**{label}**", icon=":material/school:")
+            else:
+                st.markdown(f"**{label}**")
+            if not lesson.ok:
+                st.caption(
+                    f":red[This lesson has {len(lesson.problems)} content problems.]"
+                )
+                continue
+            right, answered = store.score(lesson.id)
+            questions = len(lesson.quiz.data.questions) if lesson.quiz else 0
+            progress = f" · quiz {right} of {questions} right" if answered else ""
+            st.caption(
+                f"{lesson.minutes} min · {escape_dollars(lesson.summary)}{progress}"
+            )
+
+
+def lesson_page(track: Track, lesson_id: str, page_for: PageLookup) -> None:
+    """One lesson, or its problems if the lesson or its quiz file is broken."""
+    lesson = track.lesson(lesson_id)
+    if lesson is None:
+        st.error(
+            f"There is no lesson `{lesson_id}` any more. It may have been renamed or removed."
+        )
+        return
+
+    if not lesson.ok:
+        st.title(lesson.title)
+        show_problems(lesson.problems, heading="This lesson cannot be shown")
+        _neighbours(track, lesson, page_for)
+        return
+
+    front = lesson.front
+    assert front is not None
+    position = [item.id for item in track.lessons].index(lesson.id) + 1
+    st.caption(
+        f"LESSON {position} OF {len(track.lessons)} · {front.minutes} MINUTES · ONE SITTING"
+    )
+    st.title(front.title)
+    st.markdown(f"*{escape_dollars(front.audience)}*")
+    with st.container(border=True):
+        st.markdown("**By the end of this lesson you can:**")
+        st.markdown("\n".join(f"- {escape_dollars(item)}" for item in front.objectives))
+        if front.prerequisites:
+            links = ", ".join(
+                f"[{(track.lesson(p).title if track.lesson(p) else p)}](/{p})"
+                for p in front.prerequisites
+            )
+            st.markdown(f"Take first: {links}")
+
+    quiz_drawn = False
+    for block in lesson.blocks:
+        if isinstance(block, Prose):
+            st.markdown(prose_markdown(block.markdown))
+        elif isinstance(block, Callout):
+            function, icon = CALLOUTS[block.kind]
+            function(prose_markdown(block.markdown), icon=icon)
+        elif isinstance(block, WorkedExample):
+            worked_example(block)
+        elif isinstance(block, CalculatorEmbed):
+            from calculators.widgets import calculator
+
+            calculator(
+                block.name, params=block.params, key_prefix=f"{lesson.id}.{block.index}"
+            )
+        elif isinstance(block, QuizEmbed) and lesson.quiz is not None:
+            quiz(lesson.quiz, lesson.id)
+            quiz_drawn = True
+
+    if lesson.quiz is not None and not quiz_drawn:
+        quiz(lesson.quiz, lesson.id)
+    _neighbours(track, lesson, page_for)
+
+
+def worked_example(block: WorkedExample) -> None:
+    """A computed scenario, step by step, labelled as illustrative."""
+    with st.container(border=True):
+        st.markdown(
+            f"**Worked example: {escape_dollars(block.title or 'the arithmetic')}**"
+        )
+        st.caption(
+            "Illustrative rates: teaching numbers, not quoted market prices. Every figure below is computed by the pricing module."
+        )
+        lines = [
+            f"{number}. {escape_dollars(step.label)}: {escape_dollars(step.arithmetic)} = **{escape_dollars(step.result)}**"
+            for number, step in enumerate(block.evaluation.steps, start=1)
+        ]
+        st.markdown("\n".join(lines))
+        if block.note:
+            st.markdown(prose_markdown(block.note))
+
+
+def quiz(quiz_model: Quiz, lesson_id: str) -> None:
+    """Every question of a quiz, each in its own form, with verdicts kept in the store."""
+    store = AnswerStore(st.session_state)
+    questions = quiz_model.data.questions
+    st.subheader(quiz_model.data.title)
+    for number, question in enumerate(questions, start=1):
+        _question(quiz_model, lesson_id, question, number, len(questions), store)
+
+    right, answered = store.score(lesson_id)
+    if answered:
+        st.markdown(
+            f"**Score: {right} of {len(questions)} right** ({answered} answered)."
+        )
+
+
+def _question(
+    quiz_model: Quiz,
+    lesson_id: str,
+    question,
+    number: int,
+    count: int,
+    store: AnswerStore,
+) -> None:
+    answer_key = (lesson_id, quiz_model.version(question.id), question.id)
+    attempt = store.get(answer_key)
+    widget = f"quiz.{lesson_id}.{question.id}"
+
+    with st.container(border=True, key=f"question-{lesson_id}-{question.id}"):
+        st.caption(f"QUESTION {number} OF {count}")
+        st.markdown(escape_dollars(question.prompt))
+
+        if attempt is not None:
+            _shown_answer(question, attempt.answer)
+            _verdict(quiz_model, question, attempt.verdict)
+            if st.button("Try again", key=f"{widget}.retry", icon=":material/refresh:"):
+                store.clear(answer_key)
+                st.rerun()
+            return
+
+        with st.form(key=f"{widget}.form", border=False):
+            answer = _answer_widget(question, widget)
+            submitted = st.form_submit_button("Check answer", type="primary")
+        if not submitted:
+            return
+
+        parsed, problem = _parse_answer(question, answer)
+        if problem:
+            st.warning(problem, icon=":material/edit:")
+            return
+        verdict = grade(question, parsed, quiz_model.keys.get(question.id))
+        store.record(answer_key, parsed, verdict)
+        st.rerun()
+
+
+def _answer_widget(question, widget: str):
+    if isinstance(question, schema.SingleChoice):
+        return st.radio(
+            "Your answer",
+            options=range(len(question.options)),
+            format_func=lambda i: question.options[i].text,
+            index=None,
+            key=f"{widget}.choice",
+            label_visibility="collapsed",
+        )
+    if isinstance(question, schema.MultipleChoice):
+        st.caption("Select every option that applies.")
+        return [
+            index
+            for index, option in enumerate(question.options)
+            if st.checkbox(option.text, key=f"{widget}.option.{index}")
+        ]
+    return st.text_input(
+        "Your answer",
+        key=f"{widget}.number",
+        placeholder=_number_hint(question.unit),
+    )
+
+
+def _number_hint(unit: str) -> str:
+    if unit == "usd":
+        return "A number in US dollars, e.g. 1250 or 0.042"
+    return f"A number ({unit.replace('_', ' ')})"
+
+
+def _parse_answer(question, answer) -> tuple[object, str | None]:
+    if isinstance(question, schema.SingleChoice):
+        return (
+            (answer, None)
+            if answer is not None
+            else (None, "Pick one option, then check your answer.")
+        )
+    if isinstance(question, schema.MultipleChoice):
+        return (
+            (answer, None)
+            if answer
+            else (None, "Tick at least one option, then check your answer.")
+        )
+    text = (
+        str(answer or "")
+        .strip()
+        .replace(",", "")
+        .replace("$", "")
+        .replace("%", "")
+        .strip()
+    )
+    if not text:
+        return None, "Type a number, then check your answer."
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return (
+            None,
+            f"`{answer}` is not a number. Type digits only, e.g. 33000 or 0.033.",
+        )
+    if not value.is_finite():
+        return None, "Type an ordinary number, e.g. 33000 or 0.033."
+    return value, None
+
+
+def _shown_answer(question, answer) -> None:
+    if isinstance(question, schema.SingleChoice):
+        text = f"Your answer: **{escape_dollars(question.options[answer].text)}**"
+    elif isinstance(question, schema.MultipleChoice):
+        picked = "; ".join(question.options[i].text for i in answer)
+        text = f"Your answer: **{escape_dollars(picked)}**"
+    else:
+        text = f"Your answer: **{_format_value(answer, question.unit)}**"
+    st.markdown(text)
+
+
+def _verdict(quiz_model: Quiz, question, verdict) -> None:
+    show = st.success if verdict.correct else st.error
+    icon = ":material/check_circle:" if verdict.correct else ":material/cancel:"
+    show(
+        f"**{verdict.headline}.** "
+        + " ".join(escape_dollars(f) for f in verdict.feedback),
+        icon=icon,
+    )
+    st.markdown(escape_dollars(question.explanation))
+    key = quiz_model.keys.get(question.id)
+    if isinstance(question, schema.Numeric) and key is not None and verdict.correct:
+        st.caption(f"Computed answer: {_format_value(key.value, question.unit)}")
+    if (
+        isinstance(question, schema.Numeric)
+        and key is not None
+        and key.evaluation is not None
+    ):
+        with st.expander("Show the worked answer"):
+            st.markdown(
+                "\n".join(
+                    f"{n}. {escape_dollars(s.label)}: {escape_dollars(s.arithmetic)} = **{escape_dollars(s.result)}**"
+                    for n, s in enumerate(key.evaluation.steps, start=1)
+                )
+            )
+
+
+def _format_value(value: Decimal, unit: str) -> str:
+    if unit == "usd":
+        return escape_dollars(format_usd(value))
+    return f"{value.normalize():f} {unit.replace('_', ' ')}"
+
+
+def _neighbours(track: Track, lesson: Lesson, page_for: PageLookup) -> None:
+    before, after = track.neighbours(lesson.id)
+    st.divider()
+    left, right = st.columns(2)
+    if before is not None and (page := page_for(before.id)) is not None:
+        left.page_link(
+            page, label=f"Previous: {before.title}", icon=":material/arrow_back:"
+        )
+    if after is not None and (page := page_for(after.id)) is not None:
+        right.page_link(
+            page, label=f"Next: {after.title}", icon=":material/arrow_forward:"
+        )

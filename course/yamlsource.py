@@ -1,0 +1,72 @@
+"""YAML that remembers where each value came from, so errors can name a line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Location = tuple[str | int, ...]
+
+
+@dataclass
+class SourceYaml:
+    """Parsed YAML plus the 1-based file line of every mapping key and list item."""
+
+    data: Any
+    lines: dict[Location, int] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line_of(self, location: Location) -> int:
+        """The line of the deepest known prefix of `location` (the block's first line if none)."""
+        for end in range(len(location), 0, -1):
+            line = self.lines.get(tuple(location[:end]))
+            if line is not None:
+                return line
+        return self.first_line
+
+
+class YamlSyntaxError(ValueError):
+    """YAML that does not parse; `line` is the 1-based line in the file."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def load_yaml(text: str, *, first_line: int = 1) -> SourceYaml:
+    """Parse `text`, whose first line sits at file line `first_line`.
+
+    Only plain data is allowed (safe loading); a syntax error is raised as
+    `YamlSyntaxError` with the file line of the fault.
+    """
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + (mark.line if mark is not None else 0)
+        reason = error.problem or error.context or "the YAML does not parse"
+        raise YamlSyntaxError(reason, line) from error
+
+    source = SourceYaml(data=data, first_line=first_line)
+    if node is not None:
+        _record_lines(node, (), source.lines, first_line)
+    return source
+
+
+def _record_lines(
+    node: yaml.Node, location: Location, lines: dict[Location, int], offset: int
+) -> None:
+    lines.setdefault(location, node.start_mark.line + offset)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            lines[(*location, key)] = key_node.start_mark.line + offset
+            _record_lines(value_node, (*location, key), lines, offset)
+            lines[(*location, key)] = key_node.start_mark.line + offset
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(item, (*location, index), lines, offset)
