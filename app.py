@@ -33,11 +33,19 @@ for lesson in track.lessons:
         url_path=lesson.id,
     )
 
+pages["glossary"] = st.Page(
+    partial(render.glossary, track),
+    title="Glossary",
+    icon=":material/dictionary:",
+    url_path="glossary",
+)
+
 track_title = track.info.title if track.info else "Lessons"
 navigation = st.navigation(
     {
         "": [pages["home"]],
         track_title: [pages[lesson.id] for lesson in track.lessons],
+        "Reference": [pages["glossary"]],
     }
 )
 navigation.run()

@@ -152,6 +152,23 @@ def lesson_page(track: Track, lesson_id: str, page_for: PageLookup) -> None:
     _neighbours(track, lesson, page_for)
 
 
+def _calculator(block: CalculatorEmbed, lesson_id: str) -> None:
+    """One embedded calculator; a fault in it must not take the lesson down."""
+    from calculators.widgets import calculator
+
+    try:
+        calculator(
+            block.name, params=block.params, key_prefix=f"{lesson_id}.{block.index}"
+        )
+    except Exception:
+        log.exception("calculator %s failed in lesson %s", block.name, lesson_id)
+        st.error(
+            f"The {block.name} calculator could not be drawn. The rest of the lesson "
+            "still works; please report this.",
+            icon=":material/error:",
+        )
+
+
 def worked_example(block: WorkedExample) -> None:
     """A computed scenario, step by step, labelled as illustrative."""
     with st.container(border=True):
@@ -344,3 +361,15 @@ def _neighbours(track: Track, lesson: Lesson, page_for: PageLookup) -> None:
         right.page_link(
             page, label=f"Next: {after.title}", icon=":material/arrow_forward:"
         )
+
+
+def glossary(track: Track) -> None:
+    """Every glossary term, each with an anchor that lessons link to."""
+    st.title("Glossary")
+    st.write("The terms this track uses, in plain words. Lessons link here.")
+    if not track.glossary:
+        st.info("This track has no glossary yet.")
+        return
+    for term in track.glossary.values():
+        st.subheader(term.term, anchor=term.id)
+        st.markdown(escape_dollars(term.definition))

@@ -176,7 +176,7 @@ def serving_cost(
     return ServingCost(
         usd_per_hour=usd_per_hour,
         tokens_per_hour=tokens_per_hour,
-        usd_per_mtok=usd_per_hour / tokens_per_hour * MILLION,
+        usd_per_mtok=usd_per_hour * MILLION / tokens_per_hour,
     )
 
 

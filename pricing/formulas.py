@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from decimal import Decimal
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import NamedTuple, NoReturn
 
 from pricing.compute import (
     break_even,
@@ -121,7 +122,7 @@ class Field:
     def _kind_of_number(self) -> str:
         return "a whole number" if self.integer else "a number"
 
-    def _reject(self, message: str) -> None:
+    def _reject(self, message: str) -> NoReturn:
         raise InvalidInputs.single(field=self.name, message=message)
 
 
@@ -185,8 +186,8 @@ class Formula:
     how: str
     """Short Markdown on how the numbers are computed."""
 
-    compute: Callable[[Inputs], _Computed] = field(repr=False, compare=False)
-    cross_checks: Callable[[Inputs], list[InputProblem]] = field(
+    compute: Callable[[Inputs], _Computed] = dataclass_field(repr=False, compare=False)
+    cross_checks: Callable[[Inputs], list[InputProblem]] = dataclass_field(
         default=_no_cross_checks, repr=False, compare=False
     )
 
@@ -195,6 +196,7 @@ class Formula:
         for candidate in self.fields:
             if candidate.name == name:
                 return candidate
+
         raise PricingError(
             f"The {self.name} formula has no input called {name!r}; "
             f"known inputs are {', '.join(self.field_names())}."
@@ -708,7 +710,51 @@ def _gpu_hour_cost(inputs: Inputs) -> _Computed:
         "useful_gpu_hours": result.useful_gpu_hours,
         "usd_per_useful_gpu_hour": result.usd_per_useful_gpu_hour,
     }
-    return _Computed(values, result, steps)
+
+    # Other price options (committed, spot) are priced on the same GPUs, hours
+    # and utilization; their outputs exist only when a price is given.
+    steps = list(steps)
+    for option, words in GPU_PRICE_OPTIONS:
+        option_price = inputs.get(f"{option}_usd_per_gpu_hour")
+        if option_price is None:
+            continue
+        option_result = gpu_hour_cost(
+            usd_per_gpu_hour=option_price,
+            gpus=gpus,
+            hours=hours,
+            utilization_percent=utilization,
+        )
+        values[f"{option}_spend_usd"] = option_result.spend_usd
+        values[f"{option}_usd_per_useful_gpu_hour"] = (
+            option_result.usd_per_useful_gpu_hour
+        )
+        steps.append(
+            Step(
+                f"{words.capitalize()} cost per useful GPU-hour",
+                f"{format_count(result.gpu_hours)} GPU-hours × "
+                f"{format_usd(option_price)} per GPU-hour ÷ "
+                f"{format_count(result.useful_gpu_hours)} useful GPU-hours",
+                format_usd(option_result.usd_per_useful_gpu_hour),
+            )
+        )
+    return _Computed(values, result, tuple(steps))
+
+
+GPU_PRICE_OPTIONS = (("committed", "committed"), ("spot", "spot"))
+"""Optional price options the GPU-hour formula compares with the main price."""
+
+
+def _gpu_option_field(option: str, words: str, help_text: str) -> Field:
+    return Field(
+        name=f"{option}_usd_per_gpu_hour",
+        label=f"{words.capitalize()} price to compare (USD per GPU-hour)",
+        unit="usd_per_gpu_hour",
+        default=None,
+        maximum=Decimal(1_000),
+        optional=True,
+        advanced=True,
+        help=help_text,
+    )
 
 
 _GPU_HOUR_COST = Formula(
@@ -728,6 +774,17 @@ _GPU_HOUR_COST = Formula(
             help="730 hours is an average month; 8,784 is a leap year.",
         ),
         _utilization_field(60),
+        _gpu_option_field(
+            "committed",
+            "committed",
+            "A reserved or committed-use price, usually lower; leave empty to skip.",
+        ),
+        _gpu_option_field(
+            "spot",
+            "spot",
+            "A spot or preemptible price, lowest but can be interrupted; "
+            "leave empty to skip.",
+        ),
     ),
     outputs=(
         Output(name="spend_usd", label="Spend", unit="usd"),
@@ -738,12 +795,28 @@ _GPU_HOUR_COST = Formula(
             label="Cost per useful GPU-hour",
             unit="usd_per_gpu_hour",
         ),
+        Output(
+            name="committed_spend_usd", label="Spend at committed price", unit="usd"
+        ),
+        Output(
+            name="committed_usd_per_useful_gpu_hour",
+            label="Cost per useful GPU-hour at committed price",
+            unit="usd_per_gpu_hour",
+        ),
+        Output(name="spot_spend_usd", label="Spend at spot price", unit="usd"),
+        Output(
+            name="spot_usd_per_useful_gpu_hour",
+            label="Cost per useful GPU-hour at spot price",
+            unit="usd_per_gpu_hour",
+        ),
     ),
     how=(
         "spend = GPUs × hours × price per GPU-hour\n\n"
         "useful GPU-hours = GPUs × hours × utilization\n\n"
         "cost per useful GPU-hour = spend / useful GPU-hours, so idle time "
-        "raises the real price of every busy hour."
+        "raises the real price of every busy hour.\n\n"
+        "Committed and spot prices, when given, are priced on the same GPUs, "
+        "hours and utilization."
     ),
     compute=_gpu_hour_cost,
 )

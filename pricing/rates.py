@@ -245,41 +245,54 @@ def _parse_rate_file(text: str, *, shown: str) -> dict[str, RateCard]:
 
     problems = []
     cards: dict[str, RateCard] = {}
+    seen_ids: set[str] = set()
     for index, entry in enumerate(parsed.cards):
-        here: Location = ("cards", index)
-        if entry.id in cards:
-            problems.append(
-                problem(
-                    (*here, "id"),
-                    f"the id {entry.id!r} is used twice; give each card its own id",
-                )
-            )
-        missing = [
-            d.value for d in (Direction.INPUT, Direction.OUTPUT) if d not in entry.rates
+        card_problems = [
+            problem(("cards", index, key), message)
+            for key, message in _card_problems(entry, seen_ids=seen_ids)
         ]
-        if missing:
-            problems.append(
-                problem(
-                    (*here, "rates"),
-                    f"card {entry.id!r} has no {' or '.join(missing)} rate; "
-                    "every card needs both input and output",
-                )
-            )
-        if entry.kind is RateKind.QUOTED and not entry.source:
-            problems.append(
-                problem(
-                    (*here, "kind"),
-                    f"card {entry.id!r} is quoted but has no source; add source: "
-                    "with where the price was published, or mark it illustrative",
-                )
-            )
-        if not missing:
+        seen_ids.add(entry.id)
+        if card_problems:
+            problems.extend(card_problems)
+        else:
             cards[entry.id] = _card_from_schema(entry)
 
     if problems:
         raise RateFileError(problems)
 
     return cards
+
+
+def _card_problems(entry: CardSchema, *, seen_ids: set[str]) -> list[tuple[str, str]]:
+    """Checks that need the whole card, as (key to point at, message) pairs."""
+    found = []
+    if entry.id in seen_ids:
+        found.append(
+            ("id", f"the id {entry.id!r} is used twice; give each card its own id")
+        )
+
+    missing = [
+        d.value for d in (Direction.INPUT, Direction.OUTPUT) if d not in entry.rates
+    ]
+    if missing:
+        found.append(
+            (
+                "rates",
+                f"card {entry.id!r} has no {' or '.join(missing)} rate; "
+                "every card needs both input and output",
+            )
+        )
+
+    if entry.kind is RateKind.QUOTED and not entry.source:
+        found.append(
+            (
+                "kind",
+                f"card {entry.id!r} is quoted but has no source; add source: "
+                "with where the price was published, or mark it illustrative",
+            )
+        )
+
+    return found
 
 
 def _card_from_schema(entry: CardSchema) -> RateCard:
@@ -341,6 +354,7 @@ def _explain(detail: Mapping[str, Any]) -> str:
 
     if kind == "missing":
         return f"{name!r} is missing; add a {name}: line here"
+
     if kind == "extra_forbidden":
         allowed = (
             RateFileSchema.model_fields
@@ -348,29 +362,38 @@ def _explain(detail: Mapping[str, Any]) -> str:
             else CardSchema.model_fields
         )
         return f"unknown key {name!r}; remove it or use one of {', '.join(allowed)}"
+
     if kind == "enum" and "[key]" in detail["loc"]:
         known = ", ".join(d.value for d in Direction)
         return f"unknown rate direction {value!r}; use one of {known}"
+
     if kind == "enum":
         known = ", ".join(k.value for k in RateKind)
         return f"{name} {value!r} is not known; use one of {known}"
+
     if kind == "value_error":
         return str(detail["ctx"]["error"])
+
     if kind.startswith("date"):
         return (
             f"{name} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01"
         )
+
     if kind == "string_pattern_mismatch":
         return (
             f"{name} {value!r} is not a valid id; use lowercase letters, digits and "
             "single hyphens, e.g. example-frontier"
         )
+
     if kind == "string_type":
         return f"{name} should be text, got {value!r}; write it as a plain string"
+
     if kind == "too_short":
         return f"{name} is empty; add at least one card"
+
     if kind in {"model_type", "dict_type"}:
         return f"{name} should be a mapping of keys to values; check the indentation"
+
     if kind == "list_type":
         return f"{name} should be a list; start each card with '- '"
     return f"{name}: {detail['msg']}; check this value"

@@ -166,6 +166,7 @@ class TokenPrices:
             value = getattr(self, field)
             if value is None and field.startswith(("cached", "reasoning")):
                 continue
+
             try:
                 object.__setattr__(self, field, _rate(value, field=field, words=words))
             except InvalidInputs as error:

@@ -26,8 +26,8 @@ from pricing.tokens import Usage
 
 
 def test_constants() -> None:
-    assert HOURS_PER_MONTH == Decimal(730)
-    assert SECONDS_PER_HOUR == Decimal(3600)
+    assert Decimal(730) == HOURS_PER_MONTH
+    assert Decimal(3600) == SECONDS_PER_HOUR
 
 
 def test_gpu_hour_cost_reference() -> None:

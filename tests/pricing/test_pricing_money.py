@@ -62,7 +62,7 @@ def test_to_decimal_float_is_not_binary_fraction() -> None:
 
 
 def test_million_is_exact() -> None:
-    assert MILLION == Decimal(1_000_000)
+    assert Decimal(1_000_000) == MILLION
 
 
 @pytest.mark.parametrize(
