@@ -41,6 +41,11 @@ SLIP_FEEDBACK = {
     ),
 }
 
+MFU_SLIP_FEEDBACK = (
+    "It looks like you assumed the GPUs run at their datasheet peak (an MFU of "
+    "100%). Real training reaches a fraction of it, so divide by the MFU."
+)
+
 
 @dataclass(frozen=True)
 class RecognisedAnswer:
@@ -49,6 +54,7 @@ class RecognisedAnswer:
     value: Decimal
     feedback: str
     slip: str | None = None
+    tolerance: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -216,6 +222,22 @@ def _numeric_key(
                 )
             ]
         value = evaluation.values[output]
+        unit = next(
+            item.unit
+            for item in get_formula(question.key.formula).outputs
+            if item.name == output
+        )
+        if question.unit != unit:
+            line = source.line_of((*where, "unit"))
+            return None, [
+                Problem(
+                    path,
+                    line,
+                    f"`unit: {question.unit}` does not match the key's output "
+                    f"`{output}`, which is in {unit}",
+                    f"write `unit: {unit}`",
+                )
+            ]
 
         if question.answer is not None and not _within(
             question.answer, value, _tolerance(question, value)
@@ -231,6 +253,16 @@ def _numeric_key(
             ]
 
     assert value is not None
+    if question.tolerance is not None and question.tolerance_percent is not None:
+        line = source.line_of((*where, "tolerance"))
+        return None, [
+            Problem(
+                path,
+                line,
+                f"numeric question `{question.id}` has both `tolerance` and `tolerance_percent`",
+                "keep one: `tolerance_percent` (share of the answer) or `tolerance` (in the unit)",
+            )
+        ]
     tolerance = _tolerance(question, value)
     recognised, problems = _recognised(
         question, index, value, tolerance, source, path=path
@@ -247,6 +279,15 @@ def _tolerance(question: schema.Numeric, value: Decimal) -> Decimal:
         else DEFAULT_TOLERANCE_PERCENT
     )
     return abs(value) * percent / 100
+
+
+def _tightening(question: schema.Numeric) -> str:
+    """How to narrow the accepted range, naming the field the author actually used."""
+    if question.tolerance is not None:
+        return "make `tolerance` smaller"
+    if question.tolerance_percent is not None:
+        return "make `tolerance_percent` smaller"
+    return f"set a `tolerance_percent` below the default {DEFAULT_TOLERANCE_PERCENT}"
 
 
 def _recognised(
@@ -281,17 +322,32 @@ def _recognised(
                 )
             )
             continue
+        if slip_value == value:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"slip `{slip}` gives the right answer here ({_plain(value)})",
+                    "remove it from `slips`",
+                )
+            )
+            continue
         if _within(slip_value, value, tolerance):
             problems.append(
                 Problem(
                     path,
                     line,
                     f"the tolerance accepts the `{slip}` slip ({_plain(slip_value)}) as right",
-                    "tighten `tolerance_percent`, or drop this slip",
+                    f"{_tightening(question)}, or drop this slip",
                 )
             )
             continue
-        recognised.append(RecognisedAnswer(slip_value, SLIP_FEEDBACK[slip], slip))
+        feedback = SLIP_FEEDBACK[slip]
+        if slip == "utilization-ignored" and question.key.formula == "training-cost":
+            feedback = MFU_SLIP_FEEDBACK
+        recognised.append(
+            RecognisedAnswer(slip_value, feedback, slip, _tolerance(question, slip_value))
+        )
 
     for wrong_index, wrong in enumerate(question.wrong_answers):
         if _within(wrong.value, value, tolerance):
@@ -301,11 +357,15 @@ def _recognised(
                     path,
                     line,
                     f"the tolerance accepts the listed wrong answer {wrong.value} as right",
-                    "tighten `tolerance_percent`, or remove this wrong answer",
+                    f"{_tightening(question)}, or remove this wrong answer",
                 )
             )
             continue
-        recognised.append(RecognisedAnswer(wrong.value, wrong.feedback))
+        recognised.append(
+            RecognisedAnswer(
+                wrong.value, wrong.feedback, tolerance=_tolerance(question, wrong.value)
+            )
+        )
     return recognised, problems
 
 
@@ -327,8 +387,10 @@ def slip_value_for(slip: str, key: schema.ComputedKey) -> tuple[Decimal | None, 
         if not {"input_usd_per_mtok", "output_usd_per_mtok"} <= names:
             return None, f"{key.formula} has no separate input and output rates"
         parsed = formula.parse(inputs)
-        inputs["input_usd_per_mtok"] = parsed["output_usd_per_mtok"]
-        inputs["output_usd_per_mtok"] = parsed["input_usd_per_mtok"]
+        for prefix in ("", "long_context_"):
+            first, second = f"{prefix}input_usd_per_mtok", f"{prefix}output_usd_per_mtok"
+            if parsed.get(first) is not None and parsed.get(second) is not None:
+                inputs[first], inputs[second] = parsed[second], parsed[first]
     elif slip == "reasoning-forgotten":
         if "reasoning_tokens" not in names:
             return None, f"{key.formula} has no reasoning tokens"
@@ -386,13 +448,10 @@ def grade(
     number = Decimal(str(answer))
     if _within(number, key.value, key.tolerance):
         return Verdict(True, ("That matches the computed answer.",))
-    for known in key.recognised:
-        if _within(
-            number,
-            known.value,
-            max(key.tolerance, abs(known.value) * DEFAULT_TOLERANCE_PERCENT / 100),
-        ):
-            return Verdict(False, (known.feedback,), known.slip)
+    matches = [k for k in key.recognised if _within(number, k.value, k.tolerance)]
+    if matches:
+        closest = min(matches, key=lambda known: abs(number - known.value))
+        return Verdict(False, (closest.feedback,), closest.slip)
     return Verdict(
         False,
         (
