@@ -1,4 +1,4 @@
-"""`python -m course check [PATH]` and `python -m course new LESSON_ID "Title"`."""
+"""`python -m course check [PATH]`, `new LESSON_ID "Title"`, `schemas` and `reference`."""
 
 from course.cli import main
 

@@ -7,14 +7,16 @@ its problems, so the app can show them in its place and keep serving the rest.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from course import schema
-from course.blocks import Block, ParsedLesson, QuizEmbed
+from course.blocks import Block, Heading, ParsedLesson, QuizEmbed
 from course.glossary import GLOSSARY_FILE, Term, load_glossary
 from course.lessonfile import parse_lesson
+from course.placeholders import placeholders
 from course.problems import Problem, display_path
 from course.quizzes import Quiz, load_quiz
 from course.schema_problems import validate
@@ -23,8 +25,19 @@ from course.yamlsource import YamlSyntaxError, load_yaml
 log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
+ROOT_VARIABLE = "COURSE_ROOT"
 DEFAULT_TRACK = "model-costs"
 TRACK_FILE = "track.yaml"
+
+
+def content_root() -> Path:
+    """The folder holding `lessons/` and `quizzes/`: $COURSE_ROOT if set, else ROOT.
+
+    The app and the checker read content from here, so a test or a preview
+    server can point them at another copy of the content without code changes.
+    """
+    value = os.environ.get(ROOT_VARIABLE, "").strip()
+    return Path(value).expanduser().resolve() if value else ROOT
 
 
 @dataclass(frozen=True)
@@ -80,8 +93,9 @@ class Track:
 _cache: dict[tuple, Track] = {}
 
 
-def load_track(root: Path = ROOT, track_id: str = DEFAULT_TRACK) -> Track:
-    """The track under `root`, re-read only when one of its files changed."""
+def load_track(root: Path | None = None, track_id: str = DEFAULT_TRACK) -> Track:
+    """The track under `root` (default: `content_root()`), re-read only when a file changed."""
+    root = content_root() if root is None else root
     lesson_dir = root / "lessons" / track_id
     quiz_dir = root / "quizzes" / track_id
     signature = (root, track_id, _signature(lesson_dir), _signature(quiz_dir))
@@ -132,9 +146,12 @@ def _build(root: Path, lesson_dir: Path, quiz_dir: Path) -> Track:
     for quiz_id, path in quiz_files.items():
         quizzes[quiz_id] = load_quiz(_read(path), quiz_id=quiz_id, path=show(path))
 
+    # Lessons the track does not list are still checked, so every problem shows at
+    # once; they are reported with the track's problems and not served.
+    unlisted = [lesson_id for lesson_id in lesson_files if lesson_id not in order]
     lessons: list[Lesson] = []
     used_quizzes: set[str] = set()
-    for position, lesson_id in enumerate(order):
+    for position, lesson_id in enumerate([*order, *unlisted]):
         path = lesson_files.get(lesson_id)
         if path is None:
             continue
@@ -151,9 +168,11 @@ def _build(root: Path, lesson_dir: Path, quiz_dir: Path) -> Track:
             calculators=CALCULATOR_NAMES,
             glossary=glossary,
         )
-        if lesson.front and lesson.front.quiz:
-            used_quizzes.add(lesson.front.quiz)
-        lessons.append(lesson)
+        used_quizzes.update(_quizzes_named(lesson))
+        if lesson_id in unlisted:
+            problems += lesson.problems
+        else:
+            lessons.append(lesson)
 
     for quiz_id, path in quiz_files.items():
         if quiz_id not in used_quizzes:
@@ -169,6 +188,14 @@ def _build(root: Path, lesson_dir: Path, quiz_dir: Path) -> Track:
     return Track(
         root, lesson_dir, info, tuple(lessons), tuple(sorted(set(problems))), glossary
     )
+
+
+def _quizzes_named(lesson: Lesson) -> set[str]:
+    """Quiz ids a lesson refers to; with broken front matter, its fence and its own id."""
+    if lesson.front is not None:
+        return {lesson.front.quiz} if lesson.front.quiz else set()
+    fences = {block.quiz_id for block in lesson.blocks if isinstance(block, QuizEmbed)}
+    return fences | {lesson.id}
 
 
 def _read(path: Path) -> str:
@@ -188,7 +215,10 @@ def _read_track(
         return None, [
             Problem(shown, error.line, f"YAML does not parse: {error.message}", fix)
         ]
-    return validate(schema.TrackFile, source, path=shown, what="the track file")
+    info, problems = validate(
+        schema.TrackFile, source, path=shown, what="the track file"
+    )
+    return info, problems + placeholders(_read(path).splitlines(), path=shown)
 
 
 def _track_listing(
@@ -256,7 +286,7 @@ def _lesson(
             front,
             path,
             shown,
-            order=order,
+            order=order if info is not None else None,
             position=position,
             lesson_files=lesson_files,
         )
@@ -266,7 +296,9 @@ def _lesson(
 
     quiz = None
     if front is not None:
-        quiz, quiz_problems = _quiz_for(front, parsed, shown, quizzes, quiz_dir, show)
+        quiz, quiz_problems = _quiz_for(
+            front, path, parsed, shown, quizzes, quiz_dir, show
+        )
         problems += quiz_problems
 
     title = front.title if front else path.stem.replace("-", " ").capitalize()
@@ -288,10 +320,15 @@ def _front_checks(
     path: Path,
     shown: str,
     *,
-    order: list[str],
+    order: list[str] | None,
     position: int,
     lesson_files: dict[str, Path],
 ) -> list[Problem]:
+    """Checks on the front matter that need the file name or the track order.
+
+    `order` is None when the track file is broken: prerequisites then only have
+    to exist, since nothing says which lessons come earlier.
+    """
     problems = []
     source = load_yaml(_front_text(path), first_line=2)
     if front.id != path.stem:
@@ -306,17 +343,35 @@ def _front_checks(
         )
     for index, prerequisite in enumerate(front.prerequisites):
         line = source.line_of(("prerequisites", index))
-        if prerequisite not in lesson_files:
-            known = ", ".join(order[:position]) or "none yet"
+        if prerequisite == path.stem:
             problems.append(
                 Problem(
                     shown,
                     line,
-                    f"prerequisite `{prerequisite}` is not a lesson",
-                    f"use an earlier lesson id ({known})",
+                    f"lesson `{prerequisite}` lists itself as a prerequisite",
+                    "remove it from `prerequisites`",
                 )
             )
-        elif prerequisite in order and order.index(prerequisite) >= position:
+        elif prerequisite not in lesson_files:
+            if order is None:
+                fix = f"use a lesson id: {', '.join(lesson_files)}"
+            else:
+                earlier = [i for i in order[:position] if i in lesson_files]
+                fix = (
+                    f"use an earlier lesson id: {', '.join(earlier)}"
+                    if earlier
+                    else "remove it: no lesson comes before this one"
+                )
+            problems.append(
+                Problem(
+                    shown, line, f"prerequisite `{prerequisite}` is not a lesson", fix
+                )
+            )
+        elif (
+            order is not None
+            and prerequisite in order
+            and order.index(prerequisite) >= position
+        ):
             problems.append(
                 Problem(
                     shown,
@@ -338,52 +393,84 @@ def _front_text(path: Path) -> str:
 
 
 def _structure(parsed: ParsedLesson, structure: list[str], shown: str) -> list[Problem]:
+    """The lesson's `##` headings against the track's `structure`: each once, in order."""
     if not structure:
         return []
     wanted = [part.casefold() for part in structure]
-    found = [heading.text.casefold() for heading in parsed.headings]
+    listing = ", ".join(structure)
     problems = []
-    for part in structure:
-        if part.casefold() not in found:
-            previous = (
-                structure[structure.index(part) - 1] if structure.index(part) else None
-            )
-            after = next(
-                (
-                    h
-                    for h in parsed.headings
-                    if previous and h.text.casefold() == previous.casefold()
-                ),
-                None,
-            )
-            line = after.line if after else 1
-            where = f"after `## {previous}`" if previous else "as the first section"
+
+    found: dict[str, Heading] = {}
+    for heading in parsed.headings:
+        key = heading.text.casefold()
+        if key not in wanted:
             problems.append(
                 Problem(
                     shown,
-                    line,
-                    f"the lesson has no `## {part}` section",
-                    f"add it {where}",
+                    heading.line,
+                    f"`## {heading.text}` is not a section of this track",
+                    f"use one of: {listing}; or make it a `###` heading inside one",
                 )
             )
-    present = [text for text in found if text in wanted]
-    if present == [text for text in wanted if text in present]:
-        return problems
-    for heading in parsed.headings:
-        text = heading.text.casefold()
-        if text in wanted:
-            expected = [w for w in wanted if w in present]
-            if present.index(text) != expected.index(text):
-                order = " → ".join(structure)
-                problems.append(
-                    Problem(
-                        shown,
-                        heading.line,
-                        f"section `## {heading.text}` is out of order",
-                        f"use the track order: {order}",
-                    )
+        elif key in found:
+            problems.append(
+                Problem(
+                    shown,
+                    heading.line,
+                    f"section `## {heading.text}` appears twice "
+                    f"(first on line {found[key].line})",
+                    "merge the two into one section",
                 )
-                break
+            )
+        else:
+            found[key] = heading
+
+    if not found:
+        first = parsed.headings[0].line if parsed.headings else 1
+        problems.append(
+            Problem(
+                shown,
+                first,
+                "the lesson has none of the track's sections",
+                f"add these `##` headings in this order: {listing}",
+            )
+        )
+        return problems
+
+    for index, part in enumerate(structure):
+        if part.casefold() in found:
+            continue
+        before = next((found[w] for w in reversed(wanted[:index]) if w in found), None)
+        after = next((found[w] for w in wanted[index + 1 :] if w in found), None)
+        anchor, where = (
+            (before, f"after `## {before.text}`")
+            if before
+            else (after, f"before `## {after.text}`")
+        )
+        assert anchor is not None
+        problems.append(
+            Problem(
+                shown,
+                anchor.line,
+                f"the lesson has no `## {part}` section",
+                f"add it {where}",
+            )
+        )
+
+    ranked = sorted(found.values(), key=lambda heading: heading.line)
+    latest = ranked[0]
+    for heading in ranked[1:]:
+        if wanted.index(heading.text.casefold()) < wanted.index(latest.text.casefold()):
+            problems.append(
+                Problem(
+                    shown,
+                    heading.line,
+                    f"section `## {heading.text}` comes after `## {latest.text}`",
+                    f"move it up; the track order is {' → '.join(structure)}",
+                )
+            )
+            break
+        latest = heading
     return problems
 
 
@@ -422,6 +509,7 @@ def _references(
 
 def _quiz_for(
     front: schema.FrontMatter,
+    path: Path,
     parsed: ParsedLesson,
     shown: str,
     quizzes: dict[str, tuple[Quiz | None, list[Problem]]],
@@ -459,10 +547,11 @@ def _quiz_for(
 
     if front.quiz not in quizzes:
         expected = show(quiz_dir / f"{front.quiz}.yaml")
+        line = load_yaml(_front_text(path), first_line=2).line_of(("quiz",))
         problems.append(
             Problem(
                 shown,
-                2,
+                line,
                 f"quiz `{front.quiz}` has no file",
                 f"create {expected}, or fix the `quiz:` field",
             )
@@ -471,13 +560,16 @@ def _quiz_for(
 
     quiz, quiz_problems = quizzes[front.quiz]
     problems += quiz_problems
-    if quiz is not None and quiz.data.lesson != front.id:
+    lesson_id = path.stem
+    if quiz is not None and quiz.data.lesson != lesson_id:
+        quiz_path = quiz_dir / f"{quiz.id}.yaml"
+        line = load_yaml(_read(quiz_path)).line_of(("lesson",))
         problems.append(
             Problem(
                 quiz.path,
-                1,
-                f"quiz `{quiz.id}` says it belongs to `{quiz.data.lesson}`, but lesson `{front.id}` uses it",
-                f"write `lesson: {front.id}`",
+                line,
+                f"quiz `{quiz.id}` says it belongs to `{quiz.data.lesson}`, but lesson `{lesson_id}` uses it",
+                f"write `lesson: {lesson_id}`",
             )
         )
     return quiz, problems

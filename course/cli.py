@@ -1,4 +1,4 @@
-"""The authoring commands: check content files, scaffold a lesson, write JSON Schemas."""
+"""The authoring commands: check content, scaffold a lesson, write schemas and reference."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from course.catalog import DEFAULT_TRACK, ROOT, load_track
-from course.problems import Problem
+from course.catalog import DEFAULT_TRACK, ROOT, TRACK_FILE, content_root, load_track
+from course.problems import Problem, display_path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -20,7 +20,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check", help="check lessons, quizzes and the track file"
     )
     check.add_argument("path", nargs="?", help="only report files under this path")
-    check.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    check.add_argument("--root", type=Path, default=None, help=argparse.SUPPRESS)
 
     new = commands.add_parser(
         "new", help="write a lesson and its quiz from the template"
@@ -29,37 +29,65 @@ def main(argv: Sequence[str] | None = None) -> int:
         "lesson_id", help="lowercase words joined by hyphens, e.g. gpu-memory"
     )
     new.add_argument("title", help='the lesson title, e.g. "What GPU memory costs"')
-    new.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    new.add_argument("--root", type=Path, default=None, help=argparse.SUPPRESS)
 
     schemas = commands.add_parser(
         "schemas", help="regenerate the JSON Schemas in schemas/"
     )
     schemas.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
 
+    reference = commands.add_parser(
+        "reference", help="print the directive parameter tables of the authoring guide"
+    )
+    reference.add_argument(
+        "--write", action="store_true", help="update them in docs/authoring.md"
+    )
+
     args = parser.parse_args(argv)
     if args.command == "check":
-        return run_check(args.root, args.path)
+        return run_check(args.root or content_root(), args.path)
     if args.command == "new":
         from course.scaffold import scaffold
 
-        return scaffold(args.root, args.lesson_id, args.title)
+        return scaffold(args.root or content_root(), args.lesson_id, args.title)
+    if args.command == "reference":
+        from course.reference import write_reference
+
+        return write_reference(ROOT, write=args.write)
     from course.jsonschemas import write_schemas
 
     return write_schemas(args.root)
 
 
 def run_check(root: Path, path: str | None = None, *, out=None) -> int:
-    """Print every problem as `path:line: what; fix`, then a summary; 1 if any."""
+    """Print every problem as `path:line: what; fix`, then a summary.
+
+    Returns 0 when there are none, 1 when there are problems, and 2 when `path`
+    holds no content file. With `CI=true` each problem is also printed as a
+    GitHub Actions annotation.
+    """
     out = out or sys.stdout
-    track = load_track(root.resolve(), DEFAULT_TRACK)
+    root = root.resolve()
+    track = load_track(root, DEFAULT_TRACK)
     problems = track.all_problems()
+    files = _content_files(root)
+
     if path:
-        wanted = _relative(root, path)
-        problems = [
-            p
-            for p in problems
-            if p.path == wanted or p.path.startswith(wanted.rstrip("/") + "/")
-        ]
+        wanted = _relative(root, path).rstrip("/")
+        if wanted not in ("", "."):
+
+            def under(shown: str) -> bool:
+                return shown == wanted or shown.startswith(wanted + "/")
+
+            files = [shown for shown in files if under(shown)]
+            problems = [problem for problem in problems if under(problem.path)]
+            if not files:
+                print(
+                    f"{path}: no lesson, quiz or track file here; give a path under "
+                    f"lessons/{DEFAULT_TRACK}/ or quizzes/{DEFAULT_TRACK}/",
+                    file=out,
+                )
+                return 2
 
     for problem in problems:
         print(problem, file=out)
@@ -67,33 +95,48 @@ def run_check(root: Path, path: str | None = None, *, out=None) -> int:
         for problem in problems:
             print(_annotation(problem), file=out)
 
-    files = len({problem.path for problem in problems})
-    checked = (
-        len(track.lessons)
-        + len(list((root / "quizzes" / DEFAULT_TRACK).glob("*.yaml")))
-        + 1
-    )
     if problems:
-        noun = "problem" if len(problems) == 1 else "problems"
+        count = len({problem.path for problem in problems})
         print(
-            f"{len(problems)} {noun} in {files} file{'s' if files != 1 else ''}",
+            f"{_counted(len(problems), 'problem')} in {_counted(count, 'file')}",
             file=out,
         )
         return 1
-    print(f"No problems in {checked} files ({len(track.lessons)} lessons).", file=out)
+    print(f"No problems in {_counted(len(files), 'file')}.", file=out)
     return 0
 
 
+def _counted(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _content_files(root: Path) -> list[str]:
+    """Every file the checker reads, as the paths problems are reported under."""
+    lesson_dir = root / "lessons" / DEFAULT_TRACK
+    quiz_dir = root / "quizzes" / DEFAULT_TRACK
+    paths = [
+        lesson_dir / TRACK_FILE,
+        *sorted(lesson_dir.glob("*.md")),
+        *sorted(lesson_dir.glob("*.yaml")),
+        *sorted(quiz_dir.glob("*.yaml")),
+    ]
+    return sorted({display_path(path, root=root) for path in paths})
+
+
 def _relative(root: Path, path: str) -> str:
+    """`path` relative to the content root, whether typed from there or from here."""
     candidate = Path(path)
     if candidate.is_absolute() or candidate.exists():
         try:
-            return candidate.resolve().relative_to(root.resolve()).as_posix()
+            return candidate.resolve().relative_to(root).as_posix()
         except ValueError:
             return candidate.as_posix()
     return candidate.as_posix()
 
 
 def _annotation(problem: Problem) -> str:
-    message = str(problem).split(": ", 1)[1].replace("%", "%25").replace("\n", "%0A")
-    return f"::error file={problem.path},line={problem.line}::{message}"
+    """The problem as a GitHub Actions `::error` workflow command."""
+    text = f"{problem.message}; {problem.fix}" if problem.fix else problem.message
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    file = problem.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+    return f"::error file={file},line={problem.line}::{text}"

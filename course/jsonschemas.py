@@ -20,12 +20,14 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "track.schema.json": TrackFile,
     "glossary.schema.json": GlossaryFile,
 }
-NOTICE = "Generated from course/schema.py by `python -m course schemas`; do not edit."
+NOTICE = "Generated from {source} by `python -m course schemas`; do not edit."
 
 
 def schema_text(model: type[BaseModel]) -> str:
+    """The JSON Schema of `model`, with a note naming its source and the command."""
     schema = model.model_json_schema()
-    schema["$comment"] = NOTICE
+    source = model.__module__.replace(".", "/") + ".py"
+    schema["$comment"] = NOTICE.format(source=source)
     return json.dumps(schema, indent=2, sort_keys=True) + "\n"
 
 

@@ -148,7 +148,10 @@ def _inline_checks(token: Token, *, path: str) -> tuple[list[Reference], list[Pr
     line = token.map[0] + 1 if token.map else 1
 
     for child in _walk(token.children or []):
-        if child.type == "image" and not child.content.strip():
+        # A paragraph's map gives its first line; each line break moves one down.
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "image" and not child.content.strip():
             source = child.attrGet("src")
             problems.append(
                 Problem(
@@ -182,14 +185,20 @@ def _directive(
     name, closed, argument = info[1:].partition("}")
     name, argument = name.strip(), argument.strip()
 
-    if not closed or name not in DIRECTIVES:
-        shown = info if not closed else f"{{{name}}}"
+    known = ", ".join("{" + directive + "}" for directive in DIRECTIVES)
+    if not closed:
         return None, [
             Problem(
                 path,
                 line,
-                f"unknown directive `{shown}`",
-                f"use one of: {', '.join('{' + known + '}' for known in DIRECTIVES)}",
+                f"directive `{info}` has no closing `}}`",
+                f"write the name in braces, then any argument: one of {known}",
+            )
+        ]
+    if name not in DIRECTIVES:
+        return None, [
+            Problem(
+                path, line, f"unknown directive `{{{name}}}`", f"use one of: {known}"
             )
         ]
 

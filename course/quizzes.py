@@ -346,7 +346,9 @@ def _recognised(
         if slip == "utilization-ignored" and question.key.formula == "training-cost":
             feedback = MFU_SLIP_FEEDBACK
         recognised.append(
-            RecognisedAnswer(slip_value, feedback, slip, _tolerance(question, slip_value))
+            RecognisedAnswer(
+                slip_value, feedback, slip, _tolerance(question, slip_value)
+            )
         )
 
     for wrong_index, wrong in enumerate(question.wrong_answers):
@@ -388,7 +390,10 @@ def slip_value_for(slip: str, key: schema.ComputedKey) -> tuple[Decimal | None, 
             return None, f"{key.formula} has no separate input and output rates"
         parsed = formula.parse(inputs)
         for prefix in ("", "long_context_"):
-            first, second = f"{prefix}input_usd_per_mtok", f"{prefix}output_usd_per_mtok"
+            first, second = (
+                f"{prefix}input_usd_per_mtok",
+                f"{prefix}output_usd_per_mtok",
+            )
             if parsed.get(first) is not None and parsed.get(second) is not None:
                 inputs[first], inputs[second] = parsed[second], parsed[first]
     elif slip == "reasoning-forgotten":

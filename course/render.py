@@ -64,12 +64,11 @@ def home(track: Track, page_for: PageLookup) -> None:
         st.markdown(f"##### {escape_dollars(info.tagline)}")
         st.markdown(escape_dollars(info.description))
         st.markdown("**Who it is for:** " + ", ".join(info.audience) + ".")
-        other = [p for p in track.problems if info is not None]
-        if other:
-            with st.expander(
-                f"Content problems ({len(other)})", icon=":material/warning:"
-            ):
-                st.code("\n".join(map(str, other)), language=None, wrap_lines=True)
+        if track.problems:
+            label = f"Content problems ({len(track.problems)})"
+            with st.expander(label, icon=":material/warning:"):
+                text = "\n".join(map(str, track.problems))
+                st.code(text, language=None, wrap_lines=True)
 
     store = AnswerStore(st.session_state)
     total = sum(lesson.minutes or 0 for lesson in track.lessons)
@@ -83,9 +82,9 @@ def home(track: Track, page_for: PageLookup) -> None:
             else:
                 st.markdown(f"**{label}**")
             if not lesson.ok:
-                st.caption(
-                    f":red[This lesson has {len(lesson.problems)} content problems.]"
-                )
+                count = len(lesson.problems)
+                noun = "problem" if count == 1 else "problems"
+                st.caption(f":red[This lesson has {count} content {noun}.]")
                 continue
             right, answered = store.score(lesson.id)
             questions = len(lesson.quiz.data.questions) if lesson.quiz else 0

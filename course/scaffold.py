@@ -127,7 +127,11 @@ def scaffold(root: Path, lesson_id: str, title: str) -> int:
             return 2
 
     track = load_track(root)
-    structure = track.info.structure if track.info else ["Introduction"]
+    if track.info is None:
+        shown = track_path.relative_to(root)
+        print(f"{shown} has problems; run `python -m course check` and fix it first")
+        return 2
+    structure = track.info.structure or ["Introduction"]
     sections = "\n".join(
         f"## {part}\n\n"
         + SECTION_BODIES.get(
@@ -159,6 +163,13 @@ def _append_to_track(track_path: Path, lesson_id: str) -> None:
     """Add the id as the last item of `lessons:` without rewriting the author's file."""
     lines = track_path.read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("lessons:"))
+    inline = lines[start].partition(":")[2].strip()
+    if inline.startswith("[") and inline.endswith("]"):
+        items = [item for item in inline[1:-1].split(",") if item.strip()]
+        listed = ", ".join([*(item.strip() for item in items), lesson_id])
+        lines[start] = f"lessons: [{listed}]"
+        track_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return
     end = start + 1
     while end < len(lines) and (
         lines[end].startswith((" ", "-")) or not lines[end].strip()

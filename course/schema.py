@@ -1,7 +1,8 @@
 """The file formats authors write: track, lesson front matter and quiz, as pydantic models.
 
 These models only check shape (fields, types, ranges). Checks that need more
-than one file, or the pricing module, live in `course.validate`.
+than one file live in `course.catalog`; those that need the pricing module, in
+`course.quizzes` and `course.params`.
 """
 
 from __future__ import annotations

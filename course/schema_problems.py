@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -66,7 +67,9 @@ def _problem(error: Any, model: Any, source: SourceYaml, *, path: str) -> Proble
     where = _dotted(location)
     kind = error["type"]
     name = str(location[-1]) if location else ""
-    hint = _HINTS.get(name, "")
+    # A list item (`slips[0]`) takes the hint of the list it sits in.
+    field_name = next((str(p) for p in reversed(location) if isinstance(p, str)), "")
+    hint = _HINTS.get(field_name, "")
 
     if kind == "missing":
         fix = f"add `{name}:`" + (f" ({hint})" if hint else "")
@@ -101,6 +104,34 @@ def _problem(error: Any, model: Any, source: SourceYaml, *, path: str) -> Proble
         )
 
     value = error.get("input")
+    if kind == "literal_error":
+        allowed = str(error.get("ctx", {}).get("expected", "")).replace("'", "")
+        allowed = allowed.replace(" or ", ", ")
+        return Problem(
+            path,
+            line,
+            f"`{where}` is `{value}`, which is not allowed here",
+            f"use one of: {allowed}",
+        )
+
+    if kind == "string_pattern_mismatch":
+        suggestion = "-".join(re.findall(r"[a-z0-9]+", str(value).lower()))
+        example = f", e.g. {suggestion}" if suggestion else ""
+        return Problem(
+            path,
+            line,
+            f"`{where}` is `{value}`, which is not an id",
+            f"write lowercase words joined by hyphens{example}",
+        )
+
+    if kind == "list_type":
+        return Problem(
+            path,
+            line,
+            f"`{where}` must be a list",
+            "write each item on its own line starting with `- `, or as [a, b]",
+        )
+
     shown = f" (found {value!r})" if not isinstance(value, (dict, list)) else ""
     message = (
         f"`{where}` is not valid{shown}: {error['msg'][:1].lower()}{error['msg'][1:]}"
