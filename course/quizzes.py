@@ -65,6 +65,7 @@ class NumericKey:
     tolerance: Decimal
     evaluation: Evaluation | None
     recognised: tuple[RecognisedAnswer, ...]
+    tolerance_words: str = "the accepted range"
 
 
 @dataclass(frozen=True)
@@ -267,7 +268,10 @@ def _numeric_key(
     recognised, problems = _recognised(
         question, index, value, tolerance, source, path=path
     )
-    return NumericKey(value, tolerance, evaluation, tuple(recognised)), problems
+    key = NumericKey(
+        value, tolerance, evaluation, tuple(recognised), _tolerance_words(question)
+    )
+    return key, problems
 
 
 def _tolerance(question: schema.Numeric, value: Decimal) -> Decimal:
@@ -279,6 +283,17 @@ def _tolerance(question: schema.Numeric, value: Decimal) -> Decimal:
         else DEFAULT_TOLERANCE_PERCENT
     )
     return abs(value) * percent / 100
+
+
+def _tolerance_words(question: schema.Numeric) -> str:
+    if question.tolerance is not None:
+        return f"{_plain(question.tolerance)} either way"
+    percent = (
+        question.tolerance_percent
+        if question.tolerance_percent is not None
+        else DEFAULT_TOLERANCE_PERCENT
+    )
+    return f"{_plain(percent)}%"
 
 
 def _tightening(question: schema.Numeric) -> str:
@@ -443,10 +458,14 @@ def grade(
     if isinstance(question, schema.MultipleChoice):
         chosen = sorted(set(answer))  # type: ignore[call-overload]
         right = {i for i, option in enumerate(question.options) if option.correct}
-        feedback = [question.options[i].feedback for i in chosen]
-        missed = [question.options[i].text for i in sorted(right - set(chosen))]
-        if missed:
-            feedback.append("You left out: " + "; ".join(missed) + ".")
+        feedback = []
+        for index, option in enumerate(question.options):
+            text = option.text.rstrip(".")
+            if index in chosen:
+                mark = "Right to pick" if option.correct else "Should not be picked"
+                feedback.append(f"{mark}: *{text}*. {option.feedback}")
+            elif option.correct:
+                feedback.append(f"Missed: *{text}*. {option.feedback}")
         return Verdict(set(chosen) == right, tuple(feedback))
 
     assert key is not None
@@ -460,7 +479,8 @@ def grade(
     return Verdict(
         False,
         (
-            "That is not within the accepted range. Check each step against the worked example.",
+            f"That is not within {key.tolerance_words} of the answer, and it does not "
+            "match a slip the course knows. Check each step against the worked example.",
         ),
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import streamlit as st
 
@@ -12,9 +12,9 @@ from course import schema
 from course.answers import AnswerStore
 from course.blocks import CalculatorEmbed, Callout, Prose, QuizEmbed, WorkedExample
 from course.catalog import Lesson, Track
+from course.numbers import answer_hint, format_quantity, parse_answer
 from course.problems import Problem
 from course.quizzes import Quiz, grade
-from pricing.money import format_usd
 
 log = logging.getLogger(__name__)
 
@@ -175,13 +175,10 @@ def worked_example(block: WorkedExample) -> None:
             f"**Worked example: {escape_dollars(block.title or 'the arithmetic')}**"
         )
         st.caption(
-            "Illustrative rates: teaching numbers, not quoted market prices. Every figure below is computed by the pricing module."
+            "Illustrative rates: teaching numbers, not quoted market prices. Each "
+            "figure is computed from the inputs, never typed by hand."
         )
-        lines = [
-            f"{number}. {escape_dollars(step.label)}: {escape_dollars(step.arithmetic)} = **{escape_dollars(step.result)}**"
-            for number, step in enumerate(block.evaluation.steps, start=1)
-        ]
-        st.markdown("\n".join(lines))
+        st.markdown(_numbered(block.evaluation.steps))
         if block.note:
             st.markdown(prose_markdown(block.note))
 
@@ -260,14 +257,8 @@ def _answer_widget(question, widget: str):
     return st.text_input(
         "Your answer",
         key=f"{widget}.number",
-        placeholder=_number_hint(question.unit),
+        placeholder=answer_hint(question.unit),
     )
-
-
-def _number_hint(unit: str) -> str:
-    if unit == "usd":
-        return "A number in US dollars, e.g. 1250 or 0.042"
-    return f"A number ({unit.replace('_', ' ')})"
 
 
 def _parse_answer(question, answer) -> tuple[object, str | None]:
@@ -283,26 +274,7 @@ def _parse_answer(question, answer) -> tuple[object, str | None]:
             if answer
             else (None, "Tick at least one option, then check your answer.")
         )
-    text = (
-        str(answer or "")
-        .strip()
-        .replace(",", "")
-        .replace("$", "")
-        .replace("%", "")
-        .strip()
-    )
-    if not text:
-        return None, "Type a number, then check your answer."
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return (
-            None,
-            f"`{answer}` is not a number. Type digits only, e.g. 33000 or 0.033.",
-        )
-    if not value.is_finite():
-        return None, "Type an ordinary number, e.g. 33000 or 0.033."
-    return value, None
+    return parse_answer(str(answer or ""))
 
 
 def _shown_answer(question, answer) -> None:
@@ -319,33 +291,45 @@ def _shown_answer(question, answer) -> None:
 def _verdict(quiz_model: Quiz, question, verdict) -> None:
     show = st.success if verdict.correct else st.error
     icon = ":material/check_circle:" if verdict.correct else ":material/cancel:"
-    show(
-        f"**{verdict.headline}.** "
-        + " ".join(escape_dollars(f) for f in verdict.feedback),
-        icon=icon,
-    )
+    feedback = [escape_dollars(line) for line in verdict.feedback]
+    if len(feedback) == 1:
+        show(f"**{verdict.headline}.** {feedback[0]}", icon=icon)
+    else:
+        show(
+            f"**{verdict.headline}.**\n\n"
+            + "\n".join(f"- {line}" for line in feedback),
+            icon=icon,
+        )
     st.markdown(escape_dollars(question.explanation))
+
     key = quiz_model.keys.get(question.id)
-    if isinstance(question, schema.Numeric) and key is not None and verdict.correct:
+    if not isinstance(question, schema.Numeric) or key is None:
+        return
+    if verdict.correct:
         st.caption(f"Computed answer: {_format_value(key.value, question.unit)}")
-    if (
-        isinstance(question, schema.Numeric)
-        and key is not None
-        and key.evaluation is not None
-    ):
+    if key.evaluation is not None:
+        steps = answer_steps(key.evaluation.steps, question.key.output)
         with st.expander("Show the worked answer"):
-            st.markdown(
-                "\n".join(
-                    f"{n}. {escape_dollars(s.label)}: {escape_dollars(s.arithmetic)} = **{escape_dollars(s.result)}**"
-                    for n, s in enumerate(key.evaluation.steps, start=1)
-                )
-            )
+            st.markdown(_numbered(steps))
+
+
+def answer_steps(steps, output: str):
+    """The worked steps that lead to `output`: a per-request answer stops before the month."""
+    if output.startswith("monthly"):
+        return steps
+    return [step for step in steps if not step.label.lower().startswith("monthly")]
+
+
+def _numbered(steps) -> str:
+    return "\n".join(
+        f"{number}. {escape_dollars(step.label)}: {escape_dollars(step.arithmetic)}"
+        f" = **{escape_dollars(step.result)}**"
+        for number, step in enumerate(steps, start=1)
+    )
 
 
 def _format_value(value: Decimal, unit: str) -> str:
-    if unit == "usd":
-        return escape_dollars(format_usd(value))
-    return f"{value.normalize():f} {unit.replace('_', ' ')}"
+    return escape_dollars(format_quantity(value, unit))
 
 
 def _neighbours(track: Track, lesson: Lesson, page_for: PageLookup) -> None:

@@ -10,7 +10,11 @@ LESSON = "cost-per-million-tokens"
 def submit(at, question: str):
     """Press the 'Check answer' button of one question's form."""
     form = f"quiz.{LESSON}.{question}.form"
-    button = next(b for b in at.button if b.proto.form_id == form or b.key == f"FormSubmitter:{form}-Check answer")
+    button = next(
+        b
+        for b in at.button
+        if b.proto.form_id == form or b.key == f"FormSubmitter:{form}-Check answer"
+    )
     return button.click().run()
 
 
@@ -74,7 +78,9 @@ def test_per_request_slip_is_recognised(app):
 
 def test_text_that_is_not_a_number_gets_a_hint(app):
     at = open_page(app, LESSON)
-    at.text_input(key=f"quiz.{LESSON}.monthly-bill.number").set_value("about four grand")
+    at.text_input(key=f"quiz.{LESSON}.monthly-bill.number").set_value(
+        "about four grand"
+    )
 
     at = submit(at, "monthly-bill")
 
@@ -104,4 +110,4 @@ def test_multiple_choice_needs_all_and_only_the_right_options(app):
 
     shown = " ".join(e.value for e in at.error)
     assert "**Not quite.**" in shown
-    assert "You left out:" in shown
+    assert "Missed: *Compare whole monthly bills" in shown

@@ -87,9 +87,25 @@ def test_single_choice(quiz, answer, correct, feedback):
 @pytest.mark.parametrize(
     ("answer", "correct", "feedback"),
     [
-        ({0, 1}, True, ("a is right.", "b is right.")),
-        ({0}, False, ("a is right.", "You left out: b.")),
-        ({0, 1, 2}, False, ("a is right.", "b is right.", "c is the swap mistake.")),
+        (
+            {0, 1},
+            True,
+            ("Right to pick: *a*. a is right.", "Right to pick: *b*. b is right."),
+        ),
+        (
+            {0},
+            False,
+            ("Right to pick: *a*. a is right.", "Missed: *b*. b is right."),
+        ),
+        (
+            {0, 1, 2},
+            False,
+            (
+                "Right to pick: *a*. a is right.",
+                "Right to pick: *b*. b is right.",
+                "Should not be picked: *c*. c is the swap mistake.",
+            ),
+        ),
     ],
 )
 def test_multiple_choice_is_all_and_only(quiz, answer, correct, feedback):
@@ -127,6 +143,13 @@ def test_numeric_answers_and_slips(quiz, answer, correct, slip):
     assert verdict.slip == slip
     if slip:
         assert verdict.feedback == (SLIP_FEEDBACK[slip],)
+
+
+def test_unrecognised_wrong_answer_says_how_close_it_must_be(quiz):
+    verdict = grade_answer(quiz, "bill", Decimal("40000"))
+
+    assert not verdict.correct
+    assert verdict.feedback[0].startswith("That is not within 1% of the answer")
 
 
 def test_listed_wrong_answer_gets_its_own_feedback(quiz):
