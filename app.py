@@ -6,6 +6,8 @@ from functools import partial
 
 import streamlit as st
 
+from calculators.pages import standalone
+from calculators.specs import SPECS
 from course import render
 from course.catalog import load_track
 
@@ -40,11 +42,22 @@ pages["glossary"] = st.Page(
     url_path="glossary",
 )
 
+calculator_pages = [
+    st.Page(
+        partial(standalone, spec.name, pages.get),
+        title=spec.title,
+        icon=spec.icon,
+        url_path=spec.url_path,
+    )
+    for spec in SPECS.values()
+]
+
 track_title = track.info.title if track.info else "Lessons"
 navigation = st.navigation(
     {
         "": [pages["home"]],
         track_title: [pages[lesson.id] for lesson in track.lessons],
+        "Calculators": calculator_pages,
         "Reference": [pages["glossary"]],
     }
 )

@@ -85,7 +85,7 @@ def check_params(
 ) -> list[Problem]:
     """Problems with the starting parameters a lesson gives a calculator."""
     if name == "compare-providers":
-        from calculators.compare import check_compare_params
+        from calculators.comparison import check_compare_params
 
         return check_compare_params(params, source=source, path=path)
 

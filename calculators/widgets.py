@@ -8,7 +8,7 @@ rejects is kept as typed and explained beside its field.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from types import ModuleType
 from typing import Any
@@ -33,20 +33,33 @@ def calculator(
     params: Mapping[str, Any] | None = None,
     key_prefix: str,
     standalone: bool = False,
+    footer: Callable[[], None] | None = None,
 ) -> None:
-    """Draw calculator `name` starting from `params`; widget keys start with `key_prefix`."""
+    """Draw calculator `name` starting from `params`; widget keys start with `key_prefix`.
+
+    `footer`, if given, is drawn at the end of the calculator's fragment, so it
+    re-runs with the calculator (a standalone page's share link uses it).
+    """
     view = view_module(name)
     if hasattr(view, "render"):
+        extra = {} if footer is None else {"footer": footer}
         view.render(
-            params=dict(params or {}), key_prefix=key_prefix, standalone=standalone
+            params=dict(params or {}),
+            key_prefix=key_prefix,
+            standalone=standalone,
+            **extra,
         )
         return
-    _formula_calculator(name, dict(params or {}), key_prefix, standalone)
+    _formula_calculator(name, dict(params or {}), key_prefix, standalone, footer)
 
 
 @st.fragment
 def _formula_calculator(
-    name: str, params: dict[str, Any], key_prefix: str, standalone: bool
+    name: str,
+    params: dict[str, Any],
+    key_prefix: str,
+    standalone: bool,
+    footer: Callable[[], None] | None = None,
 ) -> None:
     spec = SPECS[name]
     formula = get_formula(name)
@@ -71,12 +84,14 @@ def _formula_calculator(
             st.info(
                 "Results appear when every input makes sense.", icon=":material/info:"
             )
-            return
+        else:
+            results(view, evaluation, key=f"{key_prefix}.{name}")
+            how_it_works(formula, evaluation)
+            if hasattr(view, "csv_rows"):
+                download(view, evaluation, name=name, key=f"{key_prefix}.{name}.csv")
 
-        results(view, evaluation, key=f"{key_prefix}.{name}")
-        how_it_works(formula, evaluation)
-        if hasattr(view, "csv_rows"):
-            download(view, evaluation, name=name, key=f"{key_prefix}.{name}.csv")
+    if footer is not None:
+        footer()
 
 
 def input_widgets(
@@ -148,8 +163,16 @@ def _number(
     if entered is None:
         return None, slot
     if isinstance(entered, float):
-        entered = Decimal(repr(round(entered, 9)))
+        entered = _decimal(entered)
     return entered, slot
+
+
+def _decimal(entered: float) -> Decimal:
+    """A widget's float as the Decimal the learner typed: 150.0 reads back as 150."""
+    number = Decimal(repr(round(entered, 9)))
+    if number == number.to_integral_value():
+        return number.to_integral_value()
+    return number
 
 
 def _step(field: Field) -> float:
@@ -185,15 +208,20 @@ def results(view: ModuleType, evaluation: Evaluation, *, key: str) -> None:
     metrics = view.metrics(evaluation)
     columns = st.columns(len(metrics))
     for column, (label, value, help_text) in zip(columns, metrics, strict=True):
-        column.metric(label, value, help=help_text)
+        column.metric(label, value, help=_literal_dollars(help_text))
     if hasattr(view, "note"):
         note = view.note(evaluation)
         if note:
-            st.caption(note)
+            st.caption(_literal_dollars(note))
     st.plotly_chart(view.figure(evaluation), config=CHART_CONFIG, key=f"{key}.chart")
     st.caption(
         "Rates here are the ones entered above: illustrative teaching numbers unless you typed a quoted price."
     )
+
+
+def _literal_dollars(text: str) -> str:
+    """Markdown text whose dollar signs stay dollar signs (two would start LaTeX)."""
+    return text.replace("$", "\\$")
 
 
 def how_it_works(formula: Formula, evaluation: Evaluation) -> None:

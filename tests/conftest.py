@@ -19,7 +19,9 @@ def open_page(at: AppTest, url_path: str) -> AppTest:
         if info.get("url_pathname") == url_path:
             at._page_hash = page_hash
             return at.run()
-    known = sorted(str(info.get("url_pathname")) for info in at._registered_pages.values())
+    known = sorted(
+        str(info.get("url_pathname")) for info in at._registered_pages.values()
+    )
     raise AssertionError(f"no page at /{url_path}; registered: {known}")
 
 

@@ -24,7 +24,9 @@ def test_lesson_shows_title_figures_and_a_drawn_chart(page, app_url):
 
 def test_quiz_answer_gets_its_feedback(page, app_url):
     open_page(page, f"{app_url}/{LESSON}")
-    question = page.locator(".st-key-question-cost-per-million-tokens-blended-rate-trap")
+    question = page.locator(
+        ".st-key-question-cost-per-million-tokens-blended-rate-trap"
+    )
     question.scroll_into_view_if_needed()
 
     question.get_by_text("B, because its blended rate is lower.").click()
