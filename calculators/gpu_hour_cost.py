@@ -16,7 +16,7 @@ from calculators.shared import (
 )
 from pricing.compute import gpu_hour_cost
 from pricing.formulas import GPU_PRICE_OPTIONS, Evaluation
-from pricing.money import format_count, format_usd
+from pricing.money import format_count, format_usd, format_usd_cents
 
 NAME = "gpu-hour-cost"
 
@@ -72,8 +72,8 @@ def note(evaluation: Evaluation) -> str:
     markup = evaluation.values["usd_per_useful_gpu_hour"] - inputs["usd_per_gpu_hour"]
     text = (
         f"At {format_count(utilization, places=1).removesuffix('.0')}% utilization "
-        f"each useful GPU-hour costs {format_usd(markup)} more than the "
-        f"{format_usd(inputs['usd_per_gpu_hour'])} list price."
+        f"each useful GPU-hour costs {format_usd_cents(markup)} more than the "
+        f"{format_usd_cents(inputs['usd_per_gpu_hour'])} list price."
     )
     if utilization == 100:
         text = "At 100% utilization every rented hour is useful: you pay list price."

@@ -21,7 +21,7 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 import streamlit as st
 
 from calculators.specs import SPECS
-from calculators.widgets import calculator, view_module
+from calculators.widgets import calculator, start_value, view_module
 from pricing.formulas import get_formula
 
 logger = logging.getLogger(__name__)
@@ -79,15 +79,9 @@ def widget_defaults(name: str) -> dict[str, Any]:
     if hasattr(view, "widget_defaults"):
         return view.widget_defaults()
     return {
-        field.name: _widget_value(field.default, integer=field.integer)
+        field.name: start_value(field, field.default)
         for field in get_formula(name).fields
     }
-
-
-def _widget_value(value: Decimal | None, *, integer: bool) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if integer else float(value)
 
 
 def restore_last_inputs(name: str) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 import streamlit as st
 
 from calculators.specs import SPECS
+from course.numbers import parse_answer
 from pricing.errors import InvalidInputs
 from pricing.formulas import Evaluation, Field, Formula, get_formula
 
@@ -133,14 +134,10 @@ def _required(formula: Formula, name: str) -> bool:
 def _number(
     field: Field, params: Mapping[str, Any], key_prefix: str, standalone: bool
 ) -> tuple[Any, Any]:
-    start = params.get(field.name, field.default)
-    value: int | float | None
-    if start is None:
-        value = None
-    elif field.integer:
-        value = int(Decimal(str(start)))
-    else:
-        value = float(Decimal(str(start)))
+    if typed_as_text(field):
+        return _huge_number(field, params, key_prefix, standalone)
+
+    value = start_value(field, params.get(field.name, field.default))
 
     words = unit_words(field.unit)
     label = (
@@ -165,6 +162,61 @@ def _number(
     if isinstance(entered, float):
         entered = _decimal(entered)
     return entered, slot
+
+
+HUGE = Decimal(10) ** 13
+"""Fields that can reach this size (parameters, training tokens) are typed as text."""
+
+
+def typed_as_text(field: Field) -> bool:
+    return field.maximum >= HUGE
+
+
+def start_value(field: Field, value: object) -> int | float | str | None:
+    """What a field's widget holds for `value`: a number, or words for huge counts."""
+    if value is None:
+        return None
+    number = Decimal(str(value))
+    if typed_as_text(field):
+        return in_words(number)
+    return int(number) if field.integer else float(number)
+
+
+def _huge_number(
+    field: Field, params: Mapping[str, Any], key_prefix: str, standalone: bool
+) -> tuple[Any, Any]:
+    """A text box for numbers too long to count zeros in: `7e9`, `7 billion`, `70B`."""
+    default = start_value(field, params.get(field.name, field.default)) or ""
+    options: dict[str, Any] = (
+        {"bind": "query-params"} if standalone else {"persist_state": "session"}
+    )
+    typed = st.text_input(
+        field.label,
+        value=default,
+        help=(field.help + " " if field.help else "")
+        + "Type it as 7e9, 7 billion or 7000000000.",
+        key=field.name if standalone else f"{key_prefix}.{field.name}",
+        **options,
+    )
+    slot = st.empty()
+    if typed is None or not str(typed).strip():
+        return None, slot
+    typed = str(typed)
+    value, _ = parse_answer(typed)
+    if value is None:
+        return typed, slot
+    st.caption(f"= {in_words(value)}")
+    return value, slot
+
+
+def in_words(value: Decimal) -> str:
+    """A large count the way people say it: 7 billion, 2 trillion, 1.5 million."""
+    for exponent, word in ((12, "trillion"), (9, "billion"), (6, "million")):
+        scale = Decimal(10) ** exponent
+        if abs(value) >= scale:
+            number = (value / scale).normalize()
+            return f"{number:f} {word}"
+    return f"{value.normalize():,f}"
 
 
 def _decimal(entered: float) -> Decimal:
@@ -206,9 +258,13 @@ def unit_words(unit: str) -> str:
 def results(view: ModuleType, evaluation: Evaluation, *, key: str) -> None:
     """Headline figures as metrics, then the chart."""
     metrics = view.metrics(evaluation)
-    columns = st.columns(len(metrics))
-    for column, (label, value, help_text) in zip(columns, metrics, strict=True):
-        column.metric(label, value, help=_literal_dollars(help_text))
+    per_row = 2 if len(metrics) == 4 else min(len(metrics), 3)
+    for start in range(0, len(metrics), per_row):
+        row = metrics[start : start + per_row]
+        for column, (label, value, help_text) in zip(
+            st.columns(per_row), row, strict=False
+        ):
+            column.metric(label, value, help=_literal_dollars(help_text))
     if hasattr(view, "note"):
         note = view.note(evaluation)
         if note:

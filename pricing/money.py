@@ -64,6 +64,14 @@ def format_usd(amount: Decimal) -> str:
     return f"{sign}${_small_amount(size)}"
 
 
+def format_usd_cents(amount: Decimal) -> str:
+    """Money in whole cents, for sentences about prices: `$0.63`, `$1,250.00`."""
+    amount = to_decimal(amount, name="Amount")
+    cents = abs(amount).quantize(_CENT, rounding=ROUND_HALF_UP)
+    sign = "-" if amount < 0 and cents else ""
+    return f"{sign}${cents:,f}"
+
+
 def _small_amount(size: Decimal) -> str:
     """A positive amount under one dollar to four significant figures, >= 2 places."""
     exponent = size.adjusted() - (_SMALL_SIGNIFICANT_FIGURES - 1)

@@ -358,3 +358,17 @@ def test_page_links_to_the_lessons_that_embed_it(app):
     labels = [link.proto.label for link in at.get("page_link")]
 
     assert "Why reasoning models cost more to serve" in labels
+
+
+@pytest.mark.parametrize(
+    ("typed", "cost"),
+    [("7 billion", "$147,455"), ("7e9", "$147,455"), ("70B", "$1,474,553")],
+)
+def test_model_size_can_be_typed_in_words(app, typed, cost):
+    """70e9 x 2e12 x 6 = 8.4e23 FLOPs: ten times the 7B run, ten times the bill."""
+    at = open_calculator(app, "training-cost")
+
+    at.text_input(key="parameters").set_value(typed).run()
+
+    assert not at.exception
+    assert metrics(at)["Cost"] == cost

@@ -13,6 +13,7 @@ from pricing.money import (
     format_ratio,
     format_sci,
     format_usd,
+    format_usd_cents,
     format_usd_per_mtok,
     to_decimal,
 )
@@ -168,3 +169,18 @@ def test_format_percent(value: Decimal, places: int, expected: str) -> None:
 def test_format_ratio() -> None:
     """0.0405 / 0.0105 = 3.857..., shown to one place."""
     assert format_ratio(Decimal("0.0405") / Decimal("0.0105")) == "3.9×"
+
+
+@pytest.mark.parametrize(
+    ("amount", "shown"),
+    [
+        ("0.625", "$0.63"),
+        ("0.4286", "$0.43"),
+        ("2.5", "$2.50"),
+        ("1250", "$1,250.00"),
+        ("-0.004", "$0.00"),
+        ("-1.5", "-$1.50"),
+    ],
+)
+def test_format_usd_cents(amount, shown):
+    assert format_usd_cents(Decimal(amount)) == shown
