@@ -10,7 +10,13 @@ from calculators.charts import PART_COLOURS, floats, styled
 from calculators.shared import HUNDRED, formula_csv_rows, percent_sweep, scenario_marker
 from pricing.compute import serving_cost
 from pricing.formulas import Evaluation
-from pricing.money import format_count, format_percent, format_ratio, format_usd
+from pricing.money import (
+    format_count,
+    format_percent,
+    format_ratio,
+    format_token_price,
+    format_usd,
+)
 
 NAME = "serving-cost"
 API_COLOUR = "#E45756"
@@ -21,7 +27,7 @@ def metrics(evaluation: Evaluation) -> list[tuple[str, str, str]]:
     shown = [
         (
             "Cost per 1M tokens",
-            format_usd(values["usd_per_mtok"]),
+            format_token_price(values["usd_per_mtok"]),
             "What a million generated tokens cost on these GPUs at this utilization.",
         ),
         (
@@ -73,7 +79,7 @@ def api_break_even_percent(evaluation: Evaluation) -> Decimal | None:
 def note(evaluation: Evaluation) -> str:
     floor = full_load_usd_per_mtok(evaluation)
     text = (
-        f"Even at 100% utilization these GPUs cost {format_usd(floor)} per 1M "
+        f"Even at 100% utilization these GPUs cost {format_token_price(floor)} per 1M "
         "tokens; every idle hour raises the price of the tokens you do serve."
     )
     api_rate = evaluation.inputs.get("api_output_usd_per_mtok")
@@ -145,7 +151,7 @@ def figure(evaluation: Evaluation) -> go.Figure:
         scenario_marker(
             inputs["utilization"],
             current,
-            hover=f"this scenario: {format_usd(current)} per 1M tokens",
+            hover=f"this scenario: {format_token_price(current)} per 1M tokens",
         )
     )
     chart.update_layout(

@@ -54,7 +54,11 @@ def note(evaluation: Evaluation) -> str:
             "MFU above 60% is rare in practice; large runs often sustain 30-50% "
             "of peak once communication and restarts are counted."
         )
-    return "Halving MFU doubles both the GPU-hours and the bill."
+    half = run_at(evaluation, evaluation.inputs["mfu"] / 2)
+    return (
+        f"At half this MFU the same run would take {format_count(half.gpu_hours)} "
+        f"GPU-hours and cost {format_usd(half.cost_usd)}: MFU divides straight into the bill."
+    )
 
 
 def run_at(evaluation: Evaluation, mfu_percent: Decimal) -> TrainingCost:

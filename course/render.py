@@ -33,6 +33,11 @@ def escape_dollars(text: str) -> str:
     return text.replace("\\$", "$").replace("$", "\\$")
 
 
+def quiz_markdown(text: str) -> str:
+    """Quiz text: plain dollar signs, and the same links as lesson prose."""
+    return prose_markdown(escape_dollars(text))
+
+
 def prose_markdown(markdown: str) -> str:
     """Lesson Markdown with `lesson:` and `glossary:` links turned into app paths."""
     return markdown.replace("](lesson:", "](/").replace("](glossary:", "](/glossary#")
@@ -212,7 +217,7 @@ def _question(
 
     with st.container(border=True, key=f"question-{lesson_id}-{question.id}"):
         st.caption(f"QUESTION {number} OF {count}")
-        st.markdown(escape_dollars(question.prompt))
+        st.markdown(quiz_markdown(question.prompt))
 
         if attempt is not None:
             _shown_answer(question, attempt.answer)
@@ -291,7 +296,7 @@ def _shown_answer(question, answer) -> None:
 def _verdict(quiz_model: Quiz, question, verdict) -> None:
     show = st.success if verdict.correct else st.error
     icon = ":material/check_circle:" if verdict.correct else ":material/cancel:"
-    feedback = [escape_dollars(line) for line in verdict.feedback]
+    feedback = [quiz_markdown(line) for line in verdict.feedback]
     if len(feedback) == 1:
         show(f"**{verdict.headline}.** {feedback[0]}", icon=icon)
     else:
@@ -300,7 +305,7 @@ def _verdict(quiz_model: Quiz, question, verdict) -> None:
             + "\n".join(f"- {line}" for line in feedback),
             icon=icon,
         )
-    st.markdown(escape_dollars(question.explanation))
+    st.markdown(quiz_markdown(question.explanation))
 
     key = quiz_model.keys.get(question.id)
     if not isinstance(question, schema.Numeric) or key is None:

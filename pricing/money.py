@@ -81,6 +81,14 @@ def _small_amount(size: Decimal) -> str:
     return f"{whole}.{fraction}"
 
 
+def format_token_price(amount: Decimal) -> str:
+    """A price per million tokens: whole cents from ten cents up (`$0.69`), else `$0.075`."""
+    amount = to_decimal(amount, name="Amount")
+    if abs(amount) >= Decimal("0.1"):
+        return format_usd_cents(amount)
+    return format_usd(amount)
+
+
 def format_usd_per_mtok(amount: Decimal) -> str:
     """A token rate as `$3.00 per 1M tokens`."""
     return f"{format_usd(amount)} per 1M tokens"

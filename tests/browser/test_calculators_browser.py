@@ -27,7 +27,7 @@ DEEP_LINKS = [
     pytest.param(
         "serving-cost?utilization=100&api_output_usd_per_mtok=2",
         "Model serving cost calculator",
-        ["$0.6944", "$2.50", "3,600,000 tokens", "2.9×"],
+        ["$0.69", "$2.50", "3,600,000 tokens", "2.9×"],
         "Above 34.7% utilization self-hosting costs less",
         id="serving-cost",
     ),
@@ -35,7 +35,7 @@ DEEP_LINKS = [
         "training-cost?mfu=50&gpus=2048",
         "AI training cost calculator",
         ["8.4 × 10²² FLOPs", "47,186 GPU-hours", "1.0 days", "$117,964"],
-        "Halving MFU doubles",
+        "MFU divides straight into the bill",
         id="training-cost",
     ),
     pytest.param(

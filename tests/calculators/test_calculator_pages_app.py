@@ -146,7 +146,7 @@ DEEP_LINKS = [
         "serving-cost",
         {"utilization": "100", "api_output_usd_per_mtok": "2"},
         {
-            "Cost per 1M tokens": "$0.6944",
+            "Cost per 1M tokens": "$0.69",
             "Cost per hour": "$2.50",
             "Tokens per hour": "3,600,000 tokens",
             "API price ÷ self-hosted": "2.9×",

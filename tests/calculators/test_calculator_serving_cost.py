@@ -133,7 +133,7 @@ def test_note_says_where_self_hosting_wins(api_rate, words):
     note = view.note(FORMULA.evaluate({"api_output_usd_per_mtok": api_rate}))
 
     assert note.startswith(
-        "Even at 100% utilization these GPUs cost $0.6944 per 1M tokens"
+        "Even at 100% utilization these GPUs cost $0.69 per 1M tokens"
     )
     assert words in note
 

@@ -116,7 +116,7 @@ def test_help_gives_code_notation():
 
 def test_note_warns_about_optimistic_mfu():
     assert "rare in practice" in view.note(FORMULA.evaluate({"mfu": 61}))
-    assert "Halving MFU doubles" in view.note(FORMULA.evaluate({"mfu": 60}))
+    assert "117,964 GPU-hours and cost $294,911" in view.note(FORMULA.evaluate({}))
 
 
 def test_chart_is_cost_against_mfu_with_the_scenario_marked():

@@ -12,6 +12,7 @@ from pricing.money import (
     format_power_of_ten,
     format_ratio,
     format_sci,
+    format_token_price,
     format_usd,
     format_usd_cents,
     format_usd_per_mtok,
@@ -184,3 +185,16 @@ def test_format_ratio() -> None:
 )
 def test_format_usd_cents(amount, shown):
     assert format_usd_cents(Decimal(amount)) == shown
+
+
+@pytest.mark.parametrize(
+    ("amount", "shown"),
+    [
+        ("0.694444", "$0.69"),
+        ("1.388888", "$1.39"),
+        ("0.1", "$0.10"),
+        ("0.075", "$0.075"),
+    ],
+)
+def test_format_token_price(amount, shown):
+    assert format_token_price(Decimal(amount)) == shown
