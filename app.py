@@ -42,22 +42,20 @@ pages["glossary"] = st.Page(
     url_path="glossary",
 )
 
-calculator_pages = [
-    st.Page(
+for spec in SPECS.values():
+    pages[f"calculator:{spec.name}"] = st.Page(
         partial(standalone, spec.name, pages.get),
         title=spec.title,
         icon=spec.icon,
         url_path=spec.url_path,
     )
-    for spec in SPECS.values()
-]
 
 track_title = track.info.title if track.info else "Lessons"
 navigation = st.navigation(
     {
         "": [pages["home"]],
         track_title: [pages[lesson.id] for lesson in track.lessons],
-        "Calculators": calculator_pages,
+        "Calculators": [pages[f"calculator:{name}"] for name in SPECS],
         "Reference": [pages["glossary"]],
     }
 )

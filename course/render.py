@@ -76,8 +76,9 @@ def home(track: Track, page_for: PageLookup) -> None:
                 st.code(text, language=None, wrap_lines=True)
 
     store = AnswerStore(st.session_state)
+    _start_button(track, store, page_for)
     total = sum(lesson.minutes or 0 for lesson in track.lessons)
-    st.subheader(f"Lessons · {len(track.lessons)} lessons, about {total} minutes")
+    st.subheader(f"{len(track.lessons)} lessons · about {_duration(total)}")
     for number, lesson in enumerate(track.lessons, start=1):
         with st.container(border=True):
             page = page_for(lesson.id)
@@ -97,6 +98,46 @@ def home(track: Track, page_for: PageLookup) -> None:
             st.caption(
                 f"{lesson.minutes} min · {escape_dollars(lesson.summary)}{progress}"
             )
+
+    _calculator_list(page_for)
+
+
+def _duration(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} minutes"
+    return f"{hours} h {rest:02d} min" if rest else f"{hours} hours"
+
+
+def _start_button(track: Track, store: AnswerStore, page_for: PageLookup) -> None:
+    """Start at lesson 1, or continue at the first lesson whose quiz is not yet tried."""
+    if not track.lessons:
+        return
+    untried = [lesson for lesson in track.lessons if store.score(lesson.id)[1] == 0]
+    started = len(untried) < len(track.lessons)
+    target = untried[0] if untried else track.lessons[0]
+    page = page_for(target.id)
+    if page is None:
+        return
+    label = f"Continue: {target.title}" if started else f"Start with {target.title}"
+    st.page_link(page, label=label, icon=":material/play_arrow:")
+
+
+def _calculator_list(page_for: PageLookup) -> None:
+    from calculators.specs import SPECS
+
+    st.subheader("Calculators")
+    st.write(
+        "Every calculator also has a page of its own. Its inputs live in the "
+        "address bar, so a link reproduces a scenario exactly."
+    )
+    columns = st.columns(2)
+    for position, spec in enumerate(SPECS.values()):
+        page = page_for(f"calculator:{spec.name}")
+        with columns[position % 2]:
+            if page is not None:
+                st.page_link(page, label=f"**{spec.title}**", icon=spec.icon)
+            st.caption(escape_dollars(spec.summary))
 
 
 def lesson_page(track: Track, lesson_id: str, page_for: PageLookup) -> None:

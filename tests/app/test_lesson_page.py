@@ -112,3 +112,25 @@ def test_previous_link_follows_track_order(app):
 
     labels = [link.label for link in at.get("page_link")]
     assert "Previous: Why reasoning models cost more to serve" in labels
+
+
+def test_home_offers_a_start_and_every_calculator(app):
+    at = app.run()
+
+    labels = [link.label for link in at.get("page_link")]
+    assert labels[0] == "Start with What a GPU-hour costs"
+    assert "**Compare providers**" in labels
+    assert "**AI training cost**" in labels
+    assert at.subheader[0].value == "11 lessons · about 3 h 49 min"
+
+
+def test_home_continues_where_the_learner_left_off(app):
+    at = open_page(app, "what-a-gpu-hour-costs")
+    widget = "quiz.what-a-gpu-hour-costs.commit-or-on-demand"
+    at.radio(key=f"{widget}.choice").set_value(0)
+    next(b for b in at.button if b.proto.form_id == f"{widget}.form").click().run()
+
+    open_page(at, "")
+
+    labels = [link.label for link in at.get("page_link")]
+    assert labels[0] == "Continue: From GPU-hours to tokens"
