@@ -39,14 +39,14 @@ def metrics(evaluation: Evaluation) -> list[tuple[str, str, str]]:
             "GPUs times hours times the price per GPU-hour, busy or idle.",
         ),
         (
-            "Break-even volume",
-            f"{format_count(detail.whole_requests_to_break_even)} requests/month",
+            "Break-even (requests/month)",
+            format_count(detail.whole_requests_to_break_even),
             "Self-hosted cost per month divided by the API cost per request, "
             "rounded up.",
         ),
         (
-            "Self-hosted capacity",
-            f"{format_count(values['capacity_requests_per_month'])} requests/month",
+            "Capacity (requests/month)",
+            format_count(values["capacity_requests_per_month"]),
             "Requests per second the GPUs can serve, times 3,600, times hours.",
         ),
     ]

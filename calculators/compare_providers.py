@@ -287,8 +287,8 @@ def _results(result: Result, *, key: str) -> None:
     columns = st.columns(len(rows))
     for column, row in zip(columns, rows, strict=True):
         column.metric(
-            _literal_dollars(row.label),
-            f"{format_usd(row.cost_per_request_usd)} per request",
+            _literal_dollars(f"{row.label}, per request"),
+            format_usd(row.cost_per_request_usd),
             help=_literal_dollars(
                 f"{format_usd(row.monthly_usd)} a month; blended 3:1 price "
                 f"{format_usd_per_mtok(row.blended_usd_per_mtok)}. "

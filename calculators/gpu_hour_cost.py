@@ -55,7 +55,7 @@ def metrics(evaluation: Evaluation) -> list[tuple[str, str, str]]:
         ),
         (
             "Useful GPU-hours",
-            f"{format_count(values['useful_gpu_hours'])} GPU-hours",
+            format_count(values["useful_gpu_hours"]),
             "GPU-hours rented times utilization: the hours spent doing work.",
         ),
         (

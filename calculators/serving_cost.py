@@ -37,7 +37,7 @@ def metrics(evaluation: Evaluation) -> list[tuple[str, str, str]]:
         ),
         (
             "Tokens per hour",
-            f"{format_count(values['tokens_per_hour'])} tokens",
+            format_count(values["tokens_per_hour"]),
             "Throughput at full load times 3,600 seconds times utilization.",
         ),
     ]

@@ -25,18 +25,18 @@ def metrics(evaluation: Evaluation) -> list[tuple[str, str, str]]:
     flops = values["training_flops"]
     return [
         (
-            "Training compute",
-            f"{power_of_ten(flops)} FLOPs",
+            "Training compute (FLOPs)",
+            power_of_ten(flops),
             f"6 × parameters × tokens ({format_sci(flops)} in code notation).",
         ),
         (
             "GPU-hours",
-            f"{format_count(values['gpu_hours'])} GPU-hours",
+            format_count(values["gpu_hours"]),
             "Training compute divided by what one GPU sustains in an hour.",
         ),
         (
-            "Wall-clock time",
-            f"{format_count(values['wall_clock_days'], places=1)} days",
+            "Wall-clock days",
+            format_count(values["wall_clock_days"], places=1),
             "GPU-hours spread over all the GPUs, running around the clock.",
         ),
         (

@@ -112,8 +112,15 @@ def input_widgets(
             )
 
     if advanced:
-        opened = any(params.get(field.name) not in (None, 0) for field in advanced)
-        with st.expander("Advanced inputs", expanded=opened, icon=":material/tune:"):
+        in_use = [
+            field.label
+            for field in advanced
+            if _set_away_from_default(field, params, key_prefix, standalone)
+        ]
+        label = "Advanced inputs"
+        if in_use:
+            label += f" ({len(in_use)} in use)"
+        with st.expander(label, expanded=bool(in_use), icon=":material/tune:"):
             columns = st.columns(2)
             for position, field in enumerate(advanced):
                 with columns[position % 2]:
@@ -139,10 +146,7 @@ def _number(
 
     value = start_value(field, params.get(field.name, field.default))
 
-    words = unit_words(field.unit)
-    label = (
-        field.label if "(" in field.label or not words else f"{field.label} ({words})"
-    )
+    label = field_label(field)
     options: dict[str, Any] = (
         {"bind": "query-params"} if standalone else {"persist_state": "session"}
     )
@@ -217,6 +221,31 @@ def in_words(value: Decimal) -> str:
             number = (value / scale).normalize()
             return f"{number:f} {word}"
     return f"{value.normalize():,f}"
+
+
+def _set_away_from_default(
+    field: Field, params: Mapping[str, Any], key_prefix: str, standalone: bool
+) -> bool:
+    """Whether an advanced input holds something other than its default."""
+    key = field.name if standalone else f"{key_prefix}.{field.name}"
+    current = st.session_state.get(key, params.get(field.name, field.default))
+    if standalone and field.name in st.query_params:
+        current = st.query_params[field.name]
+    if current in (None, ""):
+        return False
+    try:
+        value = Decimal(str(current))
+    except ArithmeticError:
+        return True
+    return value != (field.default if field.default is not None else 0)
+
+
+def field_label(field: Field) -> str:
+    """The field's label with its unit, unless the label already says it."""
+    words = unit_words(field.unit)
+    if not words or "(" in field.label or words.lower() in field.label.lower():
+        return field.label
+    return f"{field.label} ({words})"
 
 
 def _decimal(entered: float) -> Decimal:

@@ -165,11 +165,31 @@ def _clean_location(raw: tuple[Any, ...], data: Any) -> Location:
     return tuple(clean)
 
 
+ITEM_NAMES = {
+    "questions": "question",
+    "options": "option",
+    "slips": "slip",
+    "wrong_answers": "wrong answer",
+    "lessons": "lesson",
+    "terms": "term",
+    "objectives": "objective",
+    "prerequisites": "prerequisite",
+}
+
+
 def _dotted(location: Location) -> str:
-    text = ""
-    for part in location:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
+    """A location as an author counts it: `question 2, option 3, feedback`."""
+    words: list[str] = []
+    for position, part in enumerate(location):
+        following = location[position + 1] if position + 1 < len(location) else None
+        if isinstance(part, int):
+            continue
+        if isinstance(following, int):
+            item = ITEM_NAMES.get(part, f"{part} item")
+            words.append(f"{item} {following + 1}")
+        else:
+            words.append(str(part))
+    return ", ".join(words)
 
 
 def _known_fields(model: Any, raw: tuple[Any, ...]) -> list[str]:

@@ -53,7 +53,9 @@ def load_yaml(text: str, *, first_line: int = 1) -> SourceYaml:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark is not None else 0)
         reason = error.problem or error.context or "the YAML does not parse"
-        raise YamlSyntaxError(reason, line) from error
+        raise YamlSyntaxError(
+            _plain_reason(reason, text, line - first_line), line
+        ) from error
     finally:
         loader.dispose()
 
@@ -61,6 +63,37 @@ def load_yaml(text: str, *, first_line: int = 1) -> SourceYaml:
     if node is not None:
         _record_lines(node, (), source.lines, first_line)
     return source
+
+
+PLAIN_REASONS = {
+    "mapping values are not allowed": "a colon where YAML did not expect one: this "
+    "line is indented too far, or its text contains `: ` and needs quotes",
+    "did not find expected key": "this line is indented differently from the "
+    "lines around it",
+    "did not find expected '-' indicator": "this line is indented differently "
+    "from the list around it",
+    "did not find expected ',' or ']'": "a `[...]` list is not closed, or an item "
+    "in it needs quotes",
+    "could not find expected ':'": "a `name: value` line has no colon, or a quote "
+    "is never closed",
+    "found unexpected end of stream": "a quote is opened and never closed",
+    "tab character": "a tab is used for indentation; indent with spaces",
+}
+
+
+def _plain_reason(reason: str, text: str, index: int) -> str:
+    """libyaml's wording, translated, with the offending line quoted."""
+    plain = next(
+        (words for key, words in PLAIN_REASONS.items() if key in reason), reason
+    )
+    lines = text.splitlines()
+    # Only these faults are marked on the line that causes them; others are
+    # found a line or more later, where quoting would mislead.
+    on_the_line = "mapping values" in reason or "tab" in reason
+    quoted = lines[index].strip() if on_the_line and 0 <= index < len(lines) else ""
+    if plain != reason:
+        plain = f"{plain} (YAML: {reason})"
+    return f"{plain}; the line reads `{quoted}`" if quoted else plain
 
 
 def _record_lines(

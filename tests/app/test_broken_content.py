@@ -106,8 +106,10 @@ def test_a_broken_quiz_file_shows_in_place_of_its_lesson(content, app):
     [
         pytest.param(
             lambda root: edit(root, TRACK, "title: Mini track", "title: Mini: track"),
-            f"{TRACK}:3: YAML does not parse: mapping values are not allowed in this "
-            "context; check indentation and quote text that contains a colon",
+            f"{TRACK}:3: YAML does not parse: a colon where YAML did not expect one: "
+            "this line is indented too far, or its text contains `: ` and needs quotes "
+            "(YAML: mapping values are not allowed in this context); the line reads "
+            "`title: Mini: track`; check indentation and quote text that contains a colon",
             id="yaml",
         ),
         pytest.param(

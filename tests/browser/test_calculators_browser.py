@@ -20,21 +20,21 @@ DEEP_LINKS = [
     pytest.param(
         "gpu-hour-cost?usd_per_gpu_hour=3&gpus=4&utilization=80&spot_usd_per_gpu_hour=1",
         "GPU-hour cost calculator",
-        ["$8,760", "2,336 GPU-hours", "$3.75"],
+        ["$8,760", "2,336", "$3.75"],
         "cheapest is spot",
         id="gpu-hour-cost",
     ),
     pytest.param(
         "serving-cost?utilization=100&api_output_usd_per_mtok=2",
         "Model serving cost calculator",
-        ["$0.69", "$2.50", "3,600,000 tokens", "2.9×"],
+        ["$0.69", "$2.50", "3,600,000", "2.9×"],
         "Above 34.7% utilization self-hosting costs less",
         id="serving-cost",
     ),
     pytest.param(
         "training-cost?mfu=50&gpus=2048",
         "AI training cost calculator",
-        ["8.4 × 10²² FLOPs", "47,186 GPU-hours", "1.0 days", "$117,964"],
+        ["8.4 × 10²²", "47,186", "1.0", "$117,964"],
         "MFU divides straight into the bill",
         id="training-cost",
     ),
@@ -44,8 +44,8 @@ DEEP_LINKS = [
         [
             "$0.0135",
             "$14,600",
-            "1,081,482 requests/month",
-            "1,051,200 requests/month",
+            "1,081,482",
+            "1,051,200",
         ],
         "short of the 1,081,482 needed to break even",
         id="break-even",
@@ -53,7 +53,7 @@ DEEP_LINKS = [
     pytest.param(
         "compare-providers?cards=3&a_label=Cheap%20input&output_tokens=2000",
         "Compare providers calculator",
-        ["$0.05 per request", "$0.056 per request", "$0.06 per request"],
+        ["$0.05", "$0.056", "$0.06"],
         "The rankings disagree.",
         id="compare-providers",
     ),
@@ -82,7 +82,7 @@ def test_deep_link_shows_the_scenario_and_a_drawn_chart(
 def test_a_changed_input_reaches_the_url_and_the_share_link(page, app_url):
     open_page(page, f"{app_url}/gpu-hour-cost")
 
-    field = page.get_by_label("GPUs (GPUs)")
+    field = page.get_by_label("GPUs", exact=True)
     field.fill("16")
     field.press("Enter")
     wait_for_app(page)

@@ -100,8 +100,8 @@ def test_metrics_show_units():
     assert shown == {
         "API cost per request": "$0.0135",
         "Self-hosted per month": "$14,600",
-        "Break-even volume": "1,081,482 requests/month",
-        "Self-hosted capacity": "2,628,000 requests/month",
+        "Break-even (requests/month)": "1,081,482",
+        "Capacity (requests/month)": "2,628,000",
     }
 
 

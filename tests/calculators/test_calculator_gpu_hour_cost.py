@@ -119,7 +119,7 @@ def test_metrics_show_units():
 
     assert shown == {
         "Spend": "$14,600",
-        "Useful GPU-hours": "3,504 GPU-hours",
+        "Useful GPU-hours": "3,504",
         "Cost per useful GPU-hour": "$4.17",
     }
 

@@ -53,7 +53,7 @@ DEFAULTS = [
         "GPU-hour cost calculator",
         {
             "Spend": "$14,600",
-            "Useful GPU-hours": "3,504 GPU-hours",
+            "Useful GPU-hours": "3,504",
             "Cost per useful GPU-hour": "$4.17",
         },
         id="gpu-hour-cost",
@@ -64,7 +64,7 @@ DEFAULTS = [
         {
             "Cost per 1M tokens": "$1.39",
             "Cost per hour": "$2.50",
-            "Tokens per hour": "1,800,000 tokens",
+            "Tokens per hour": "1,800,000",
         },
         id="serving-cost",
     ),
@@ -72,9 +72,9 @@ DEFAULTS = [
         "training-cost",
         "AI training cost calculator",
         {
-            "Training compute": "8.4 × 10²² FLOPs",
-            "GPU-hours": "58,982 GPU-hours",
-            "Wall-clock time": "2.4 days",
+            "Training compute (FLOPs)": "8.4 × 10²²",
+            "GPU-hours": "58,982",
+            "Wall-clock days": "2.4",
             "Cost": "$147,455",
         },
         id="training-cost",
@@ -96,15 +96,15 @@ DEFAULTS = [
         {
             "API cost per request": "$0.0135",
             "Self-hosted per month": "$14,600",
-            "Break-even volume": "1,081,482 requests/month",
-            "Self-hosted capacity": "2,628,000 requests/month",
+            "Break-even (requests/month)": "1,081,482",
+            "Capacity (requests/month)": "2,628,000",
         },
         id="break-even",
     ),
     pytest.param(
         "compare-providers",
         "Compare providers calculator",
-        {"Provider A": "$0.014 per request", "Provider B": "$0.0416 per request"},
+        {"Provider A, per request": "$0.014", "Provider B, per request": "$0.0416"},
         id="compare-providers",
     ),
 ]
@@ -137,7 +137,7 @@ DEEP_LINKS = [
         {"usd_per_gpu_hour": "3", "gpus": "4", "utilization": "80"},
         {
             "Spend": "$8,760",
-            "Useful GPU-hours": "2,336 GPU-hours",
+            "Useful GPU-hours": "2,336",
             "Cost per useful GPU-hour": "$3.75",
         },
         id="gpu-hour-cost: 4 x 730 x $3; 80% useful",
@@ -148,7 +148,7 @@ DEEP_LINKS = [
         {
             "Cost per 1M tokens": "$0.69",
             "Cost per hour": "$2.50",
-            "Tokens per hour": "3,600,000 tokens",
+            "Tokens per hour": "3,600,000",
             "API price ÷ self-hosted": "2.9×",
         },
         id="serving-cost at exactly 100% with an API price",
@@ -157,9 +157,9 @@ DEEP_LINKS = [
         "training-cost",
         {"mfu": "50", "gpus": "2048"},
         {
-            "Training compute": "8.4 × 10²² FLOPs",
-            "GPU-hours": "47,186 GPU-hours",
-            "Wall-clock time": "1.0 days",
+            "Training compute (FLOPs)": "8.4 × 10²²",
+            "GPU-hours": "47,186",
+            "Wall-clock days": "1.0",
             "Cost": "$117,964",
         },
         id="training-cost at 50% MFU on 2,048 GPUs",
@@ -181,8 +181,8 @@ DEEP_LINKS = [
         {
             "API cost per request": "$0.0135",
             "Self-hosted per month": "$14,600",
-            "Break-even volume": "1,081,482 requests/month",
-            "Self-hosted capacity": "1,051,200 requests/month",
+            "Break-even (requests/month)": "1,081,482",
+            "Capacity (requests/month)": "1,051,200",
         },
         id="break-even beyond capacity",
     ),
@@ -190,9 +190,9 @@ DEEP_LINKS = [
         "compare-providers",
         {"cards": "3", "a_label": "Cheap input", "output_tokens": "2000"},
         {
-            "Cheap input": "$0.05 per request",
-            "Provider B": "$0.056 per request",
-            "Illustrative frontier model": "$0.06 per request",
+            "Cheap input, per request": "$0.05",
+            "Provider B, per request": "$0.056",
+            "Illustrative frontier model, per request": "$0.06",
         },
         id="compare-providers with three cards",
     ),
@@ -349,7 +349,7 @@ def test_compare_cards_survive_a_page_switch(app):
 
     assert at.text_input(key="a_label").value == "Cheap input"
     assert len(at.metric) == 3
-    assert "Cheap input" in metrics(at)
+    assert "Cheap input, per request" in metrics(at)
 
 
 def test_page_links_to_the_lessons_that_embed_it(app):
@@ -372,3 +372,17 @@ def test_model_size_can_be_typed_in_words(app, typed, cost):
 
     assert not at.exception
     assert metrics(at)["Cost"] == cost
+
+
+def test_a_link_that_sets_an_advanced_input_says_so(app):
+    """$0.033 a request at a 50% batch discount is $0.0165; x 1,000,000 = $16,500."""
+    at = open_calculator(app, "token-cost", {"batch_discount_percent": "50"})
+
+    assert at.expander[0].label == "Advanced inputs (1 in use)"
+    assert metrics(at)["Monthly bill"] == "$16,500"
+
+
+def test_labels_do_not_repeat_their_unit(app):
+    at = open_calculator(app, "gpu-hour-cost")
+
+    assert at.number_input(key="gpus").label == "GPUs"

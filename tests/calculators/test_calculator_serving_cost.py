@@ -105,7 +105,7 @@ def test_metrics_show_units():
     assert shown == {
         "Cost per 1M tokens": "$1.39",
         "Cost per hour": "$2.50",
-        "Tokens per hour": "1,800,000 tokens",
+        "Tokens per hour": "1,800,000",
         "API price ÷ self-hosted": "10.8×",
     }
 

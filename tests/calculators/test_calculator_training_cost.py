@@ -101,9 +101,9 @@ def test_metrics_show_units():
     shown = {label: value for label, value, _ in view.metrics(FORMULA.evaluate({}))}
 
     assert shown == {
-        "Training compute": "8.4 × 10²² FLOPs",
-        "GPU-hours": "58,982 GPU-hours",
-        "Wall-clock time": "2.4 days",
+        "Training compute (FLOPs)": "8.4 × 10²²",
+        "GPU-hours": "58,982",
+        "Wall-clock days": "2.4",
         "Cost": "$147,455",
     }
 
@@ -111,7 +111,7 @@ def test_metrics_show_units():
 def test_help_gives_code_notation():
     helps = {label: text for label, _, text in view.metrics(FORMULA.evaluate({}))}
 
-    assert "8.4e22" in helps["Training compute"]
+    assert "8.4e22" in helps["Training compute (FLOPs)"]
 
 
 def test_note_warns_about_optimistic_mfu():

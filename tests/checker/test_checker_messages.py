@@ -94,25 +94,28 @@ CASES = [
     case(
         "front-matter-yaml",
         [Edit(RATES, "title: Reading rates", "title: Reading rates: a primer")],
-        f"{RATES}:3: front matter YAML: mapping values are not allowed in this context; "
+        f"{RATES}:3: front matter YAML: a colon where YAML did not expect one: this line is indented too far, or its text contains `: ` and needs quotes (YAML: mapping values are not allowed in this context); "
+        "the line reads `title: Reading rates: a primer`; "
         "check indentation and quote text that contains a colon",
     ),
     case(
         "directive-yaml",
         [Edit(RATES, "output_tokens: 2000\n```", "output_tokens: 2000: 3000\n```")],
-        f"{RATES}:22: YAML in `{{worked-example}}`: mapping values are not allowed "
-        "in this context; write one `name: value` per line",
+        f"{RATES}:22: YAML in `{{worked-example}}`: a colon where YAML did not expect one: this line is indented too far, or its text contains `: ` and needs quotes (YAML: mapping values are not allowed in this context); "
+        "the line reads `output_tokens: 2000: 3000`; write one `name: value` per line",
     ),
     case(
         "quiz-yaml",
         [Edit(BILL_QUIZ, "unit: usd", "unit: usd: dollars")],
-        f"{BILL_QUIZ}:6: YAML does not parse: mapping values are not allowed in this context; "
+        f"{BILL_QUIZ}:6: YAML does not parse: a colon where YAML did not expect one: this line is indented too far, or its text contains `: ` and needs quotes (YAML: mapping values are not allowed in this context); "
+        "the line reads `unit: usd: dollars`; "
         "check indentation and quote text that contains a colon",
     ),
     case(
         "track-yaml",
         [Edit(TRACK, "title: Mini track", "title: Mini track: the tests")],
-        f"{TRACK}:3: YAML does not parse: mapping values are not allowed in this context; "
+        f"{TRACK}:3: YAML does not parse: a colon where YAML did not expect one: this line is indented too far, or its text contains `: ` and needs quotes (YAML: mapping values are not allowed in this context); "
+        "the line reads `title: Mini track: the tests`; "
         "check indentation and quote text that contains a colon",
     ),
     # Front matter: missing, misspelt, wrong type, out of range, wrong id.
@@ -325,7 +328,7 @@ CASES = [
     case(
         "unknown-question-kind",
         [Edit(RATES_QUIZ, "kind: multiple", "kind: many")],
-        f"{RATES_QUIZ}:14: `questions[1]` has unknown kind `many`; use `kind: "
+        f"{RATES_QUIZ}:14: `question 2` has unknown kind `many`; use `kind: "
         "single`, `kind: multiple` or `kind: numeric`",
     ),
     case(
@@ -337,7 +340,7 @@ CASES = [
                 "",
             )
         ],
-        f"{RATES_QUIZ}:10: `feedback` is missing in questions[0].options[1]; add "
+        f"{RATES_QUIZ}:10: `feedback` is missing in question 1, option 2; add "
         "`feedback:`",
     ),
     # Numeric answers: computed key, tolerance, slips.
@@ -427,7 +430,7 @@ CASES = [
     case(
         "unknown-slip",
         [Edit(BILL_QUIZ, "[per-thousand, swapped-rates]", "[per-thousands]")],
-        f"{BILL_QUIZ}:18: `questions[0].slips[0]` is `per-thousands`, which is not "
+        f"{BILL_QUIZ}:18: `question 1, slip 1` is `per-thousands`, which is not "
         "allowed here; use one of: per-thousand, swapped-rates, reasoning-forgotten, "
         "utilization-ignored, per-request-not-monthly",
     ),
@@ -612,7 +615,8 @@ def test_a_lesson_with_broken_front_matter_still_owns_its_quiz(mini_track):
     code, lines = check(mini_track)
 
     assert lines == [
-        f"{RATES}:5: front matter YAML: did not find expected ',' or ']'; check "
+        f"{RATES}:5: front matter YAML: a `[...]` list is not closed, or an item "
+        "in it needs quotes (YAML: did not find expected ',' or ']'); check "
         "indentation and quote text that contains a colon",
         "1 problem in 1 file",
     ]
