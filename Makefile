@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(BIN)/python -m course check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 check: $(STAMP)
 	$(BIN)/python -m course check

@@ -27,10 +27,10 @@ pages["home"] = st.Page(
     url_path="home",
     default=True,
 )
-for lesson in track.lessons:
+for number, lesson in enumerate(track.lessons, start=1):
     pages[lesson.id] = st.Page(
         partial(render.lesson_page, track, lesson.id, pages.get),
-        title=lesson.title,
+        title=f"{number}. {lesson.title}",
         icon=":material/menu_book:" if lesson.ok else ":material/error:",
         url_path=lesson.id,
     )

@@ -301,7 +301,7 @@ def _lesson(
         )
         problems += quiz_problems
 
-    title = front.title if front else path.stem.replace("-", " ").capitalize()
+    title = front.title if front else _title_despite_problems(path)
     return Lesson(
         id=path.stem,
         path=path,
@@ -313,6 +313,18 @@ def _lesson(
         quiz=quiz,
         problems=tuple(sorted(set(problems))),
     )
+
+
+def _title_despite_problems(path: Path) -> str:
+    """The title the author wrote, even when other front matter fields are wrong."""
+    try:
+        data = load_yaml(_front_text(path)).data
+    except YamlSyntaxError:
+        data = None
+    title = data.get("title") if isinstance(data, dict) else None
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    return path.stem.replace("-", " ").capitalize()
 
 
 def _front_checks(

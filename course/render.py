@@ -152,6 +152,10 @@ def lesson_page(track: Track, lesson_id: str, page_for: PageLookup) -> None:
     if not lesson.ok:
         st.title(lesson.title)
         show_problems(lesson.problems, heading="This lesson cannot be shown")
+        if lesson.blocks:
+            label = "Draft preview for authors: the parts that already work"
+            with st.expander(label, icon=":material/visibility:"):
+                _blocks(lesson, with_quiz=False)
         _neighbours(track, lesson, page_for)
         return
 
@@ -173,6 +177,14 @@ def lesson_page(track: Track, lesson_id: str, page_for: PageLookup) -> None:
             )
             st.markdown(f"Take first: {links}")
 
+    quiz_drawn = _blocks(lesson, with_quiz=True)
+    if lesson.quiz is not None and not quiz_drawn:
+        quiz(lesson.quiz, lesson.id)
+    _neighbours(track, lesson, page_for)
+
+
+def _blocks(lesson: Lesson, *, with_quiz: bool) -> bool:
+    """Draw a lesson's blocks in order; True if the quiz was drawn among them."""
     quiz_drawn = False
     for block in lesson.blocks:
         if isinstance(block, Prose):
@@ -183,18 +195,11 @@ def lesson_page(track: Track, lesson_id: str, page_for: PageLookup) -> None:
         elif isinstance(block, WorkedExample):
             worked_example(block)
         elif isinstance(block, CalculatorEmbed):
-            from calculators.widgets import calculator
-
-            calculator(
-                block.name, params=block.params, key_prefix=f"{lesson.id}.{block.index}"
-            )
-        elif isinstance(block, QuizEmbed) and lesson.quiz is not None:
+            _calculator(block, lesson.id)
+        elif isinstance(block, QuizEmbed) and with_quiz and lesson.quiz is not None:
             quiz(lesson.quiz, lesson.id)
             quiz_drawn = True
-
-    if lesson.quiz is not None and not quiz_drawn:
-        quiz(lesson.quiz, lesson.id)
-    _neighbours(track, lesson, page_for)
+    return quiz_drawn
 
 
 def _calculator(block: CalculatorEmbed, lesson_id: str) -> None:
@@ -337,7 +342,7 @@ def _shown_answer(question, answer) -> None:
 def _verdict(quiz_model: Quiz, question, verdict) -> None:
     show = st.success if verdict.correct else st.error
     icon = ":material/check_circle:" if verdict.correct else ":material/cancel:"
-    feedback = [quiz_markdown(line) for line in verdict.feedback]
+    feedback = [quiz_markdown(_without_echo(line)) for line in verdict.feedback]
     if len(feedback) == 1:
         show(f"**{verdict.headline}.** {feedback[0]}", icon=icon)
     else:
@@ -357,6 +362,17 @@ def _verdict(quiz_model: Quiz, question, verdict) -> None:
         steps = answer_steps(key.evaluation.steps, question.key.output)
         with st.expander("Show the worked answer"):
             st.markdown(_numbered(steps))
+
+
+_ECHOES = ("right", "correct", "yes", "exactly", "not quite", "no", "wrong")
+
+
+def _without_echo(feedback: str) -> str:
+    """Feedback minus an opening 'Right.' or 'Not quite.': the headline already says it."""
+    head, separator, rest = feedback.partition(". ")
+    if separator and head.strip().lower() in _ECHOES and rest:
+        return rest
+    return feedback
 
 
 def answer_steps(steps, output: str):

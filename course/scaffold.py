@@ -129,7 +129,9 @@ def scaffold(root: Path, lesson_id: str, title: str) -> int:
     track = load_track(root)
     if track.info is None:
         shown = track_path.relative_to(root)
-        print(f"{shown} has problems; run `python -m course check` and fix it first")
+        print(
+            f"{shown} has problems; run `.venv/bin/python -m course check` (or `make check`) and fix it first"
+        )
         return 2
     structure = track.info.structure or ["Introduction"]
     sections = "\n".join(
@@ -155,7 +157,9 @@ def scaffold(root: Path, lesson_id: str, title: str) -> int:
 
     print(f"wrote {lesson_path.relative_to(root)} and {quiz_path.relative_to(root)}")
     print(f"added `{lesson_id}` at the end of {track_path.relative_to(root)}")
-    print("replace every TODO, then run: python -m course check")
+    print(
+        "replace every TODO, then run: .venv/bin/python -m course check  (or: make check)"
+    )
     return 0
 
 

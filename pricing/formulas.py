@@ -27,6 +27,7 @@ from pricing.compute import (
 from pricing.errors import InputProblem, InvalidInputs, PricingError
 from pricing.money import (
     format_count,
+    format_measure,
     format_percent,
     format_power_of_ten,
     format_ratio,
@@ -683,24 +684,24 @@ def _gpu_hour_cost(inputs: Inputs) -> _Computed:
         Step(
             "GPU-hours",
             f"{_counted(gpus, 'GPU', 'GPUs')} × {_show(hours)} hours",
-            f"{format_count(result.gpu_hours)} GPU-hours",
+            f"{format_measure(result.gpu_hours)} GPU-hours",
         ),
         Step(
             "Spend",
-            f"{format_count(result.gpu_hours)} GPU-hours × "
+            f"{format_measure(result.gpu_hours)} GPU-hours × "
             f"{format_usd(price)} per GPU-hour",
             format_usd(result.spend_usd),
         ),
         Step(
             "Useful GPU-hours",
-            f"{format_count(result.gpu_hours)} GPU-hours × "
+            f"{format_measure(result.gpu_hours)} GPU-hours × "
             f"{format_percent(utilization, places=0)} utilization",
-            f"{format_count(result.useful_gpu_hours)} GPU-hours",
+            f"{format_measure(result.useful_gpu_hours)} GPU-hours",
         ),
         Step(
             "Cost per useful GPU-hour",
             f"{format_usd(result.spend_usd)} ÷ "
-            f"{format_count(result.useful_gpu_hours)} useful GPU-hours",
+            f"{format_measure(result.useful_gpu_hours)} useful GPU-hours",
             format_usd(result.usd_per_useful_gpu_hour),
         ),
     )
@@ -731,9 +732,9 @@ def _gpu_hour_cost(inputs: Inputs) -> _Computed:
         steps.append(
             Step(
                 f"{words.capitalize()} cost per useful GPU-hour",
-                f"{format_count(result.gpu_hours)} GPU-hours × "
+                f"{format_measure(result.gpu_hours)} GPU-hours × "
                 f"{format_usd(option_price)} per GPU-hour ÷ "
-                f"{format_count(result.useful_gpu_hours)} useful GPU-hours",
+                f"{format_measure(result.useful_gpu_hours)} useful GPU-hours",
                 format_usd(option_result.usd_per_useful_gpu_hour),
             )
         )
@@ -953,18 +954,18 @@ def _training_cost(inputs: Inputs) -> _Computed:
         Step(
             "GPU-hours",
             f"{format_power_of_ten(result.training_flops)} FLOPs ÷ "
-            f"{format_count(sustained_tflops, places=1)} TFLOP/s ÷ 3,600 seconds",
-            f"{format_count(result.gpu_hours)} GPU-hours",
+            f"{format_count(sustained_tflops, places=1)} TFLOP/s ÷ 3,600 seconds per hour",
+            f"{format_measure(result.gpu_hours)} GPU-hours",
         ),
         Step(
             "Wall-clock time",
-            f"{format_count(result.gpu_hours)} GPU-hours ÷ {_counted(gpus, 'GPU', 'GPUs')} "
+            f"{format_measure(result.gpu_hours)} GPU-hours ÷ {_counted(gpus, 'GPU', 'GPUs')} "
             "÷ 24 hours",
             f"{format_count(result.wall_clock_days, places=1)} days",
         ),
         Step(
             "Cost",
-            f"{format_count(result.gpu_hours)} GPU-hours × {format_usd(price)} "
+            f"{format_measure(result.gpu_hours)} GPU-hours × {format_usd(price)} "
             "per GPU-hour",
             format_usd(result.cost_usd),
         ),

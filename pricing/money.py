@@ -119,6 +119,16 @@ def _mantissa_and_exponent(value: Decimal) -> tuple[str, int]:
     return text, exponent
 
 
+def format_measure(value: Decimal | int, *, max_places: int = 2) -> str:
+    """A count that may have a fraction, exact enough to check by hand: `182.5`, `3,504`."""
+    number = to_decimal(value, name="Value")
+    rounded = number.quantize(Decimal(1).scaleb(-max_places), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
 def format_sci(value: Decimal | int) -> str:
     """A large or tiny number in code-style scientific notation: `8.4e22`."""
     number = to_decimal(value, name="Value")

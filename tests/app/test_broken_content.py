@@ -101,6 +101,17 @@ def test_a_broken_quiz_file_shows_in_place_of_its_lesson(content, app):
     assert "## Worked example" in markdown_text(working)
 
 
+def test_a_broken_lesson_offers_its_author_a_draft_preview(content, app):
+    edit(content, BILL_QUIZ, "answer: 33000", "answer: 3300")
+
+    broken = open_page(app, "monthly-bill")
+
+    preview = broken.expander[0]
+    assert preview.label.startswith("Draft preview for authors")
+    assert any("Monthly bill" in m.value for m in preview.markdown)
+    assert not broken.radio
+
+
 @pytest.mark.parametrize(
     ("break_track", "expected"),
     [

@@ -43,6 +43,7 @@ def test_right_single_choice_is_correct(app):
     shown = " ".join(e.value for e in at.success)
     assert "**Correct.**" in shown
     assert "cheap input rate decides the bill" in shown
+    assert "Right." not in shown
 
 
 def test_numeric_answer_within_tolerance_is_correct(app):

@@ -59,7 +59,7 @@ def test_new_writes_a_lesson_a_quiz_and_a_track_entry(repo_copy, capsys):
     assert output == [
         f"wrote {LESSON} and {QUIZ}",
         f"added `{LESSON_ID}` at the end of {TRACK}",
-        "replace every TODO, then run: python -m course check",
+        "replace every TODO, then run: .venv/bin/python -m course check  (or: make check)",
     ]
     assert (repo_copy / LESSON).is_file()
     assert (repo_copy / QUIZ).is_file()
@@ -166,6 +166,6 @@ def test_new_stops_when_the_track_file_is_broken(mini_track, capsys, monkeypatch
 
     assert code == 2
     assert output == [
-        f"{TRACK} has problems; run `python -m course check` and fix it first"
+        f"{TRACK} has problems; run `.venv/bin/python -m course check` (or `make check`) and fix it first"
     ]
     assert not (mini_track / LESSON).exists()

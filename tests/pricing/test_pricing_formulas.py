@@ -243,10 +243,10 @@ def test_token_cost_steps_reference() -> None:
                 "Training compute: 6 × 7 × 10^9 parameters × 2 × 10^12 tokens = "
                 "8.4 × 10^22 FLOPs",
                 "Sustained speed per GPU: 989 TFLOP/s peak × 40% MFU = 395.6 TFLOP/s",
-                "GPU-hours: 8.4 × 10^22 FLOPs ÷ 395.6 TFLOP/s ÷ 3,600 seconds = "
-                "58,982 GPU-hours",
-                "Wall-clock time: 58,982 GPU-hours ÷ 1,024 GPUs ÷ 24 hours = 2.4 days",
-                "Cost: 58,982 GPU-hours × $2.50 per GPU-hour = $147,455",
+                "GPU-hours: 8.4 × 10^22 FLOPs ÷ 395.6 TFLOP/s ÷ 3,600 seconds per hour = "
+                "58,982.14 GPU-hours",
+                "Wall-clock time: 58,982.14 GPU-hours ÷ 1,024 GPUs ÷ 24 hours = 2.4 days",
+                "Cost: 58,982.14 GPU-hours × $2.50 per GPU-hour = $147,455",
             ],
             id="training-cost",
         ),
