@@ -10,6 +10,8 @@ from calculators.specs import CALCULATOR_NAMES
 from course.blocks import CalculatorEmbed, WorkedExample
 from course.catalog import ROOT, load_track
 from course.lessonfile import parse_lesson
+from course.quizzes import slip_value_for
+from course.schema import SLIP_NAMES
 from pricing.formulas import get_formula
 
 TRACK = load_track(ROOT)
@@ -79,3 +81,19 @@ def test_cost_per_million_tokens_embeds_the_token_cost_calculator():
 
     assert calculators[0].name == "token-cost"
     assert calculators[0].params["input_tokens"] == 1000
+
+
+@pytest.mark.parametrize("lesson_id", LESSONS)
+def test_numeric_questions_recognise_every_slip_that_applies(lesson_id):
+    """A slip applies when the key's formula lets it happen and it changes the answer."""
+    quiz = TRACK.lesson(lesson_id).quiz
+    for question in quiz.data.questions:
+        if question.kind != "numeric" or question.key is None:
+            continue
+        applicable = [
+            slip
+            for slip in SLIP_NAMES
+            if (value := slip_value_for(slip, question.key)[0]) is not None
+            and value != quiz.keys[question.id].value
+        ]
+        assert sorted(question.slips) == sorted(applicable), question.id
