@@ -22,6 +22,7 @@ import streamlit as st
 
 from calculators.specs import SPECS
 from calculators.widgets import calculator, start_value, view_module
+from course.numbers import parse_answer
 from pricing.formulas import get_formula
 
 logger = logging.getLogger(__name__)
@@ -53,6 +54,24 @@ def query_keys(name: str, *, every: bool = False) -> tuple[str, ...]:
     return get_formula(name).field_names()
 
 
+def unreadable_link_values(name: str) -> None:
+    """Say which values in the link are not numbers, before Streamlit drops them."""
+    if name == "compare-providers":
+        return
+    fields = {field.name: field for field in get_formula(name).fields}
+    for key, value in st.query_params.items():
+        field = fields.get(key)
+        if field is None or not value.strip():
+            continue
+        number, _ = parse_answer(value)
+        if number is None:
+            st.warning(
+                f"The link sets `{key}` to `{value}`, which is not a number, so "
+                f"{field.label} starts from its default instead.",
+                icon=":material/link_off:",
+            )
+
+
 def standalone(name: str, page_for: PageLookup | None = None) -> None:
     """Draw the standalone page of calculator `name`."""
     spec = SPECS[name]
@@ -62,6 +81,7 @@ def standalone(name: str, page_for: PageLookup | None = None) -> None:
     st.markdown(f"**{_plain(question(name))}**")
     st.caption(_plain(spec.summary))
 
+    unreadable_link_values(name)
     restore_last_inputs(name)
     calculator(
         name,

@@ -386,3 +386,14 @@ def test_labels_do_not_repeat_their_unit(app):
     at = open_calculator(app, "gpu-hour-cost")
 
     assert at.number_input(key="gpus").label == "GPUs"
+
+
+def test_a_link_value_that_is_not_a_number_is_explained(app):
+    at = open_calculator(app, "token-cost", {"input_usd_per_mtok": "abc"})
+
+    assert not at.exception
+    assert [w.value for w in at.warning] == [
+        "The link sets `input_usd_per_mtok` to `abc`, which is not a number, so "
+        "Input price (USD per 1M tokens) starts from its default instead."
+    ]
+    assert metrics(at)["Cost per request"] == "$0.033"
