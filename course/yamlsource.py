@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 import yaml
@@ -10,7 +11,25 @@ import yaml
 Location = tuple[str | int, ...]
 
 # libyaml when PyYAML was built with it (the wheels are): same results, faster.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Safe loading, with every non-integer number read as an exact Decimal."""
+
+
+def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
+    text = loader.construct_scalar(node).replace("_", "").lower()
+    special = {
+        ".inf": "Infinity",
+        "+.inf": "Infinity",
+        "-.inf": "-Infinity",
+        ".nan": "NaN",
+    }
+    return Decimal(special.get(text, text))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
 
 
 @dataclass

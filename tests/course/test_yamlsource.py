@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from course.yamlsource import YamlSyntaxError, load_yaml
@@ -57,3 +59,11 @@ def test_syntax_errors_carry_the_file_line(text, first_line, line):
 
 def test_empty_text_is_none():
     assert load_yaml("").data is None
+
+
+def test_decimal_numbers_are_read_exactly():
+    """0.1 stays 0.1: money is Decimal from the file on, never a float."""
+    data = load_yaml("rate: 0.1\ncount: 3\nprice: 2.50\n").data
+
+    assert data == {"rate": Decimal("0.1"), "count": 3, "price": Decimal("2.50")}
+    assert isinstance(data["rate"], Decimal)
