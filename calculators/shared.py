@@ -67,17 +67,25 @@ def scenario_marker(
     )
 
 
+def csv_number(value: Decimal) -> str:
+    """A Decimal for a spreadsheet: exact, but no 28-digit tails from a division."""
+    if value.as_tuple().exponent < -10:  # type: ignore[operator]
+        value = round(value, 10)
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def formula_csv_rows(evaluation: Evaluation, formula_name: str) -> list[list[str]]:
     """Inputs then results, one per row, each with its label and unit."""
     formula = get_formula(formula_name)
     rows = [["kind", "name", "label", "value", "unit"]]
     rows += [
-        ["input", field.name, field.label, str(value), field.unit]
+        ["input", field.name, field.label, csv_number(value), field.unit]
         for field in formula.fields
         if (value := evaluation.inputs.get(field.name)) is not None
     ]
     rows += [
-        ["result", output.name, output.label, str(value), output.unit]
+        ["result", output.name, output.label, csv_number(value), output.unit]
         for output in formula.outputs
         if (value := evaluation.values.get(output.name)) is not None
     ]

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from calculators.charts import MARK_COLOUR, PART_COLOURS, floats, spread, styled
+from calculators.shared import formula_csv_rows
 from pricing.formulas import Evaluation, get_formula
 from pricing.money import format_percent, format_usd
 
@@ -128,11 +129,4 @@ def output_curve(evaluation: Evaluation) -> tuple[list[Decimal], list[Decimal]]:
 
 
 def csv_rows(evaluation: Evaluation) -> list[list[str]]:
-    rows = [["quantity", "value", "unit"]]
-    rows += [
-        [name, str(value), "input"]
-        for name, value in evaluation.inputs.items()
-        if value is not None
-    ]
-    rows += [[name, str(value), "result"] for name, value in evaluation.values.items()]
-    return rows
+    return formula_csv_rows(evaluation, "token-cost")

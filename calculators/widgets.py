@@ -117,10 +117,14 @@ def input_widgets(
             for field in advanced
             if _set_away_from_default(field, params, key_prefix, standalone)
         ]
-        label = "Advanced inputs"
+        # Once open, the panel stays open: its state must not flip while the
+        # learner is clearing the very input that opened it.
+        remembered = f"{key_prefix}.advanced-open"
+        opened = bool(in_use) or st.session_state.get(remembered, False)
+        st.session_state[remembered] = opened
         if in_use:
-            label += f" ({len(in_use)} in use)"
-        with st.expander(label, expanded=bool(in_use), icon=":material/tune:"):
+            st.caption("Advanced inputs in use: " + ", ".join(in_use) + ".")
+        with st.expander("Advanced inputs", expanded=opened, icon=":material/tune:"):
             columns = st.columns(2)
             for position, field in enumerate(advanced):
                 with columns[position % 2]:

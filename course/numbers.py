@@ -104,6 +104,24 @@ def format_quantity(value: Decimal, unit: str) -> str:
     return f"{_significant(value)} {unit.replace('_', ' ')}"
 
 
+def format_typed(value: Decimal, unit: str) -> str:
+    """A learner's own answer in its unit, with every digit they typed."""
+    number = (
+        f"{value.normalize():,f}"
+        if value == value.to_integral_value()
+        else f"{value:,f}"
+    )
+    if unit in ("usd", "usd_per_mtok", "usd_per_gpu_hour"):
+        shown = f"-${number[1:]}" if number.startswith("-") else f"${number}"
+        suffix = {"usd_per_mtok": " per 1M tokens", "usd_per_gpu_hour": " per GPU-hour"}
+        return shown + suffix.get(unit, "")
+    if unit == "percent":
+        return f"{number}%"
+    if unit == "ratio":
+        return f"{number}×"
+    return f"{number} {unit.replace('_', ' ')}"
+
+
 def _significant(value: Decimal, figures: int = 3) -> str:
     if value == 0:
         return "0"

@@ -366,6 +366,10 @@ def _recognised(
             )
         )
 
+    unconverted = _million_forgotten(question, value, tolerance)
+    if unconverted is not None:
+        recognised.append(unconverted)
+
     for wrong_index, wrong in enumerate(question.wrong_answers):
         if _within(wrong.value, value, tolerance):
             line = source.line_of((*where, "wrong_answers", wrong_index, "value"))
@@ -384,6 +388,33 @@ def _recognised(
             )
         )
     return recognised, problems
+
+
+MILLION_FORGOTTEN_FEEDBACK = (
+    "It looks like you multiplied tokens by the rate without dividing by "
+    "1,000,000. Rates are dollars per million tokens, so divide the token count "
+    "by a million first."
+)
+
+
+def _million_forgotten(
+    question: schema.Numeric, value: Decimal, tolerance: Decimal
+) -> RecognisedAnswer | None:
+    """Recognised without being listed: dropping the 'per million' is always a slip."""
+    if question.key is None or not question.key.output.endswith("usd"):
+        return None
+    formula = get_formula(question.key.formula)
+    if not any(field.unit == "usd_per_mtok" for field in formula.fields):
+        return None
+    slipped = value * 1_000_000
+    if slipped == value or _within(slipped, value, tolerance):
+        return None
+    return RecognisedAnswer(
+        slipped,
+        MILLION_FORGOTTEN_FEEDBACK,
+        "per-million-forgotten",
+        _tolerance(question, slipped),
+    )
 
 
 def slip_value_for(slip: str, key: schema.ComputedKey) -> tuple[Decimal | None, str]:
@@ -444,6 +475,21 @@ def slip_value_for(slip: str, key: schema.ComputedKey) -> tuple[Decimal | None, 
     return result, ""
 
 
+def display_order(question: schema.SingleChoice | schema.MultipleChoice) -> list[int]:
+    """The order options are shown in: mixed, but the same on every visit.
+
+    Authors tend to write the right option first; showing options as written
+    would let a learner pass by position. The order comes from a hash of each
+    option's text, so it changes only when the wording does.
+    """
+
+    def fingerprint(index: int) -> str:
+        text = f"{question.id}\n{question.options[index].text}"
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    return sorted(range(len(question.options)), key=fingerprint)
+
+
 def grade(
     question: schema.SingleChoice | schema.MultipleChoice | schema.Numeric,
     answer: object,
@@ -459,7 +505,8 @@ def grade(
         chosen = sorted(set(answer))  # type: ignore[call-overload]
         right = {i for i, option in enumerate(question.options) if option.correct}
         feedback = []
-        for index, option in enumerate(question.options):
+        for index in display_order(question):
+            option = question.options[index]
             text = option.text.rstrip(".")
             if index in chosen:
                 mark = "Right to pick" if option.correct else "Should not be picked"
@@ -479,8 +526,9 @@ def grade(
     return Verdict(
         False,
         (
-            f"That is not within {key.tolerance_words} of the answer, and it does not "
-            "match a slip the course knows. Check each step against the worked example.",
+            f"That is not within {key.tolerance_words} of the answer, and it is not "
+            "one of the usual slips. Compare your steps with the lesson's worked "
+            "example, or open “Show the worked answer” below.",
         ),
     )
 

@@ -12,9 +12,9 @@ from course import schema
 from course.answers import AnswerStore
 from course.blocks import CalculatorEmbed, Callout, Prose, QuizEmbed, WorkedExample
 from course.catalog import Lesson, Track
-from course.numbers import answer_hint, format_quantity, parse_answer
+from course.numbers import answer_hint, format_quantity, format_typed, parse_answer
 from course.problems import Problem
-from course.quizzes import Quiz, grade
+from course.quizzes import Quiz, display_order, grade
 
 log = logging.getLogger(__name__)
 
@@ -225,10 +225,7 @@ def worked_example(block: WorkedExample) -> None:
         st.markdown(
             f"**Worked example: {escape_dollars(block.title or 'the arithmetic')}**"
         )
-        st.caption(
-            "Illustrative rates: teaching numbers, not quoted market prices. Each "
-            "figure is computed from the inputs, never typed by hand."
-        )
+        st.caption("Illustrative rates, not market prices · computed from the inputs")
         st.markdown(_numbered(block.evaluation.steps))
         if block.note:
             st.markdown(prose_markdown(block.note))
@@ -292,7 +289,7 @@ def _answer_widget(question, widget: str):
     if isinstance(question, schema.SingleChoice):
         return st.radio(
             "Your answer",
-            options=range(len(question.options)),
+            options=display_order(question),
             format_func=lambda i: question.options[i].text,
             index=None,
             key=f"{widget}.choice",
@@ -302,8 +299,8 @@ def _answer_widget(question, widget: str):
         st.caption("Select every option that applies.")
         return [
             index
-            for index, option in enumerate(question.options)
-            if st.checkbox(option.text, key=f"{widget}.option.{index}")
+            for index in display_order(question)
+            if st.checkbox(question.options[index].text, key=f"{widget}.option.{index}")
         ]
     return st.text_input(
         "Your answer",
@@ -332,10 +329,10 @@ def _shown_answer(question, answer) -> None:
     if isinstance(question, schema.SingleChoice):
         text = f"Your answer: **{escape_dollars(question.options[answer].text)}**"
     elif isinstance(question, schema.MultipleChoice):
-        picked = "; ".join(question.options[i].text for i in answer)
+        picked = "; ".join(question.options[i].text.rstrip(".") for i in answer)
         text = f"Your answer: **{escape_dollars(picked)}**"
     else:
-        text = f"Your answer: **{_format_value(answer, question.unit)}**"
+        text = f"Your answer: **{escape_dollars(format_typed(answer, question.unit))}**"
     st.markdown(text)
 
 

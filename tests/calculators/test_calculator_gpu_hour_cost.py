@@ -187,6 +187,6 @@ def test_csv_lists_inputs_and_results_with_units():
         "result",
         "spend_usd",
         "Spend",
-        "14600.00",
+        "14600",
         "usd",
     ] in rows

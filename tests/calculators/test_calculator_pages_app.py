@@ -378,7 +378,11 @@ def test_a_link_that_sets_an_advanced_input_says_so(app):
     """$0.033 a request at a 50% batch discount is $0.0165; x 1,000,000 = $16,500."""
     at = open_calculator(app, "token-cost", {"batch_discount_percent": "50"})
 
-    assert at.expander[0].label == "Advanced inputs (1 in use)"
+    assert at.expander[0].label == "Advanced inputs"
+    assert at.expander[0].proto.expanded
+    assert "Advanced inputs in use: Batch discount (%)." in [
+        c.value for c in at.caption
+    ]
     assert metrics(at)["Monthly bill"] == "$16,500"
 
 

@@ -112,7 +112,7 @@ def test_multiple_choice_is_all_and_only(quiz, answer, correct, feedback):
     verdict = grade_answer(quiz, "several", answer)
 
     assert verdict.correct is correct
-    assert verdict.feedback == feedback
+    assert sorted(verdict.feedback) == sorted(feedback)
 
 
 def test_numeric_key_is_computed_by_pricing(quiz):
@@ -150,6 +150,36 @@ def test_unrecognised_wrong_answer_says_how_close_it_must_be(quiz):
 
     assert not verdict.correct
     assert verdict.feedback[0].startswith("That is not within 1% of the answer")
+
+
+def test_forgetting_the_million_is_recognised_without_being_listed(quiz):
+    """1,000 x 3 + 2,000 x 15 = 33,000 dollars a request; x 1,000,000 requests."""
+    verdict = grade_answer(quiz, "bill", Decimal("33000000000"))
+
+    assert verdict.slip == "per-million-forgotten"
+    assert "without dividing by 1,000,000" in verdict.feedback[0]
+
+
+def test_options_are_shown_mixed_but_stably(quiz):
+    from course.quizzes import display_order
+
+    several = question(quiz, "several")
+
+    assert display_order(several) == display_order(several)
+    assert sorted(display_order(several)) == [0, 1, 2]
+
+
+def test_the_right_option_is_not_always_shown_first():
+    from course.catalog import load_track
+    from course.quizzes import display_order
+
+    firsts = [
+        q.options[display_order(q)[0]].correct
+        for lesson in load_track().lessons
+        for q in lesson.quiz.data.questions
+        if q.kind == "single"
+    ]
+    assert 0 < sum(firsts) < len(firsts)
 
 
 def test_listed_wrong_answer_gets_its_own_feedback(quiz):
