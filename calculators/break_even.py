@@ -59,7 +59,8 @@ def note(evaluation: Evaluation) -> str:
     if detail.capacity_covers:
         return (
             f"Self-hosting pays above {needed} requests a month, and these GPUs can "
-            f"serve up to {capacity}: between the two, your own GPUs are cheaper."
+            f"serve up to {capacity}. If your traffic lands between the two, your "
+            "own GPUs cost less; below it, the API does."
         )
     return (
         f"These GPUs can serve only {capacity} requests a month, short of the "

@@ -247,7 +247,10 @@ def _set_away_from_default(
 def field_label(field: Field) -> str:
     """The field's label with its unit, unless the label already says it."""
     words = unit_words(field.unit)
-    if not words or "(" in field.label or words.lower() in field.label.lower():
+    label = field.label.lower()
+    if not words or "(" in label or words.lower() in label:
+        return field.label
+    if field.unit.replace("_", " ") in label:
         return field.label
     return f"{field.label} ({words})"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_CEILING, Decimal, InvalidOperation
 
 from pricing.money import (
     format_count,
@@ -98,7 +98,9 @@ def format_quantity(value: Decimal, unit: str) -> str:
     if unit == "ratio":
         return format_ratio(value)
     if unit == "requests_per_month":
-        return f"{format_count(value)} requests a month"
+        # A volume to reach is a whole number of requests: round up, never down.
+        whole = value.to_integral_value(rounding=ROUND_CEILING)
+        return f"{format_count(whole)} requests a month"
     if unit == "gpu_hours":
         return f"{format_count(value)} GPU-hours"
     return f"{_significant(value)} {unit.replace('_', ' ')}"

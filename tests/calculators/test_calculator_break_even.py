@@ -110,7 +110,8 @@ def test_note_when_capacity_covers():
 
     assert note == (
         "Self-hosting pays above 1,081,482 requests a month, and these GPUs can "
-        "serve up to 2,628,000: between the two, your own GPUs are cheaper."
+        "serve up to 2,628,000. If your traffic lands between the two, your own "
+        "GPUs cost less; below it, the API does."
     )
 
 

@@ -59,6 +59,7 @@ def test_rejected_answers(typed, hint):
         ("90.909", "percent", "90.9%"),
         ("3.857142", "ratio", "3.9×"),
         ("1081482", "requests_per_month", "1,081,482 requests a month"),
+        ("1081481.48", "requests_per_month", "1,081,482 requests a month"),
         ("58982.4", "gpu_hours", "58,982 GPU-hours"),
     ],
 )
