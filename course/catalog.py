@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course import schema
-from course.blocks import Block, Heading, ParsedLesson, QuizEmbed
+from course.blocks import Block, Heading, ParsedLesson, QuizEmbed, Reference
 from course.glossary import GLOSSARY_FILE, Term, load_glossary
 from course.lessonfile import parse_lesson
 from course.placeholders import placeholders
@@ -292,7 +292,7 @@ def _lesson(
         )
     if info is not None:
         problems += _structure(parsed, info.structure, shown)
-    problems += _references(parsed, shown, lesson_files, glossary)
+    problems += _references(parsed.references, shown, lesson_files, glossary)
 
     quiz = None
     if front is not None:
@@ -300,6 +300,8 @@ def _lesson(
             front, path, parsed, shown, quizzes, quiz_dir, show
         )
         problems += quiz_problems
+        if quiz is not None:
+            problems += _references(quiz.references, quiz.path, lesson_files, glossary)
 
     title = front.title if front else _title_despite_problems(path)
     return Lesson(
@@ -487,13 +489,13 @@ def _structure(parsed: ParsedLesson, structure: list[str], shown: str) -> list[P
 
 
 def _references(
-    parsed: ParsedLesson,
+    references: Iterable[Reference],
     shown: str,
     lesson_files: dict[str, Path],
     terms: dict[str, Term],
 ) -> list[Problem]:
     problems = []
-    for reference in parsed.references:
+    for reference in references:
         if reference.scheme == "lesson" and reference.target not in lesson_files:
             fix = f"use one of: {', '.join(lesson_files)}"
             problems.append(

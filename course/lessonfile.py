@@ -169,6 +169,16 @@ def _inline_checks(token: Token, *, path: str) -> tuple[list[Reference], list[Pr
     return references, problems
 
 
+def references_in(text: str, *, line: int) -> list[Reference]:
+    """Lesson and glossary links in a piece of Markdown that sits at `line`."""
+    references = []
+    for token in _markdown.parse(text):
+        if token.type == "inline":
+            found, _ = _inline_checks(token, path="")
+            references += [Reference(r.scheme, r.target, line) for r in found]
+    return references
+
+
 def _walk(tokens: Iterable[Token]) -> Iterable[Token]:
     for token in tokens:
         yield token

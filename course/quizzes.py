@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from course import schema
+from course.blocks import Reference
+from course.lessonfile import references_in
 from course.params import evaluate_params
 from course.placeholders import placeholders
 from course.problems import Problem
@@ -76,6 +78,7 @@ class Quiz:
     path: str
     data: schema.QuizFile
     keys: Mapping[str, NumericKey]
+    references: tuple[Reference, ...] = ()
 
     def version(self, question_id: str) -> str:
         """A short fingerprint of one question: editing it starts learners afresh."""
@@ -137,7 +140,26 @@ def load_quiz(
 
     if problems:
         return None, problems
-    return Quiz(quiz_id, path, data, keys), []
+    return Quiz(quiz_id, path, data, keys, tuple(_quiz_references(data, source))), []
+
+
+def _quiz_references(data: schema.QuizFile, source: SourceYaml) -> list[Reference]:
+    """Lesson and glossary links in every piece of quiz text, at the line of that text."""
+    found: list[Reference] = []
+    for index, question in enumerate(data.questions):
+        texts: list[tuple[tuple, str]] = [
+            (("prompt",), question.prompt),
+            (("explanation",), question.explanation),
+        ]
+        for number, option in enumerate(getattr(question, "options", [])):
+            texts += [(("options", number, "text"), option.text)]
+            texts += [(("options", number, "feedback"), option.feedback)]
+        for number, wrong in enumerate(getattr(question, "wrong_answers", [])):
+            texts += [(("wrong_answers", number, "feedback"), wrong.feedback)]
+        for where, text in texts:
+            line = source.line_of(("questions", index, *where))
+            found += references_in(text, line=line)
+    return found
 
 
 def _check_options(
