@@ -368,13 +368,13 @@ def _gpus_field(default: int) -> Field:
     )
 
 
-def _utilization_field(default: int) -> Field:
+def _utilization_field(default: int, *, help_text: str) -> Field:
     return _percent_field(
         "utilization",
         "Utilization (%)",
         default,
         above_zero=True,
-        help="Share of the rented time the GPUs spend doing useful work.",
+        help=help_text,
     )
 
 
@@ -774,7 +774,9 @@ _GPU_HOUR_COST = Formula(
             above_zero=True,
             help="730 hours is an average month; 8,784 is a leap year.",
         ),
-        _utilization_field(60),
+        _utilization_field(
+            60, help_text="Share of the rented GPU time spent doing useful work."
+        ),
         _gpu_option_field(
             "committed",
             "committed",
@@ -895,7 +897,11 @@ _SERVING_COST = Formula(
             above_zero=True,
             help="Tokens the whole replica generates per second when fully busy.",
         ),
-        _utilization_field(50),
+        _utilization_field(
+            50,
+            help_text="Tokens the replica really generates, as a share of what it "
+            "could generate at full load.",
+        ),
         _rate_field(
             "api_output_usd_per_mtok",
             "API output price to compare (USD per 1M tokens)",
