@@ -9,6 +9,11 @@ from tests.browser.conftest import open_page, wait_for_app
 
 pytestmark = pytest.mark.browser
 
+# Formulas wider than the column, and calculator figures cut short with an ellipsis.
+CUT_OFF = """() => [
+    ...document.querySelectorAll('.katex-display, [data-testid=stMetricValue]')
+].filter(e => e.scrollWidth > e.clientWidth + 2).map(e => e.innerText.slice(0, 40))"""
+
 
 def test_next_links_walk_the_track_in_order(page, app_url):
     track = load_track()
@@ -23,6 +28,7 @@ def test_next_links_walk_the_track_in_order(page, app_url):
         assert page.url.endswith(f"/{lesson.id}")
         assert page.locator("[data-testid=stException]").count() == 0
         assert "could not be drawn" not in page.inner_text("body")
+        assert page.evaluate(CUT_OFF) == [], f"{lesson.id}: text cut off"
         if position + 1 == len(track.lessons):
             break
         link = page.get_by_role("link", name=f"Next: {titles[position + 1]}")
