@@ -176,7 +176,7 @@ def render(
     params: Mapping[str, Any],
     key_prefix: str,
     standalone: bool = False,
-    footer: Callable[[], None] | None = None,
+    footer: Callable[[bool], None] | None = None,
 ) -> None:
     """Draw the comparison starting from a lesson's `params` (or the defaults)."""
     start, problems = scenario_from_params(params)
@@ -192,7 +192,7 @@ def _comparison(
     start: Scenario,
     key_prefix: str,
     standalone: bool,
-    footer: Callable[[], None] | None,
+    footer: Callable[[bool], None] | None,
 ) -> None:
     inputs = _Inputs(key_prefix, standalone)
     with st.container(border=True, key=f"calculator-{key_prefix}-{NAME}"):
@@ -200,6 +200,7 @@ def _comparison(
             st.markdown(f"**Compare providers calculator** · {QUESTION}")
         scenario = _scenario_widgets(start, inputs)
 
+        valid = False
         try:
             result = price(scenario)
         except InvalidInputs as error:
@@ -210,10 +211,11 @@ def _comparison(
                 "Results appear when every input makes sense.", icon=":material/info:"
             )
         else:
+            valid = True
             _results(result, key=f"{key_prefix}.{NAME}")
 
     if footer is not None:
-        footer()
+        footer(valid)
 
 
 def _scenario_widgets(start: Scenario, inputs: _Inputs) -> Scenario:

@@ -141,12 +141,15 @@ def remember_inputs(name: str) -> dict[str, Any]:
     return values
 
 
-def share_scenario(name: str) -> None:
-    """The full link for the current inputs, ready to copy."""
+def share_scenario(name: str, valid: bool = True) -> None:
+    """The full link for the current inputs, ready to copy, once they make sense."""
     values = remember_inputs(name)
-    link = share_link(name, values, page_url=st.context.url)
-
     st.subheader("Share this scenario", anchor="share-this-scenario")
+    if not valid:
+        st.caption("A share link appears once every input makes sense.")
+        return
+
+    link = share_link(name, values, page_url=st.context.url)
     st.code(link, language=None, wrap_lines=True)
     st.caption(
         "Anyone who opens this link sees this calculator with exactly these inputs. "

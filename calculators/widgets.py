@@ -34,7 +34,7 @@ def calculator(
     params: Mapping[str, Any] | None = None,
     key_prefix: str,
     standalone: bool = False,
-    footer: Callable[[], None] | None = None,
+    footer: Callable[[bool], None] | None = None,
 ) -> None:
     """Draw calculator `name` starting from `params`; widget keys start with `key_prefix`.
 
@@ -60,7 +60,7 @@ def _formula_calculator(
     params: dict[str, Any],
     key_prefix: str,
     standalone: bool,
-    footer: Callable[[], None] | None = None,
+    footer: Callable[[bool], None] | None = None,
 ) -> None:
     spec = SPECS[name]
     formula = get_formula(name)
@@ -73,6 +73,7 @@ def _formula_calculator(
             formula, params, key_prefix=key_prefix, standalone=standalone
         )
 
+        valid = False
         try:
             evaluation = formula.evaluate(raw)
         except InvalidInputs as error:
@@ -86,13 +87,14 @@ def _formula_calculator(
                 "Results appear when every input makes sense.", icon=":material/info:"
             )
         else:
+            valid = True
             results(view, evaluation, key=f"{key_prefix}.{name}")
             how_it_works(formula, evaluation)
             if hasattr(view, "csv_rows"):
                 download(view, evaluation, name=name, key=f"{key_prefix}.{name}.csv")
 
     if footer is not None:
-        footer()
+        footer(valid)
 
 
 def input_widgets(

@@ -58,7 +58,15 @@ class QuizEmbed:
     line: int
 
 
-Block = Prose | Callout | CalculatorEmbed | WorkedExample | QuizEmbed
+@dataclass(frozen=True)
+class Unavailable:
+    """Where an embed with problems stood; only an author's draft preview shows it."""
+
+    directive: str
+    line: int
+
+
+Block = Prose | Callout | CalculatorEmbed | WorkedExample | QuizEmbed | Unavailable
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,10 @@ from course.blocks import (
     Prose,
     QuizEmbed,
     Reference,
+    Unavailable,
     WorkedExample,
 )
-from course.params import evaluate_params
+from course.params import as_written, evaluate_params
 from course.placeholders import placeholders
 from course.problems import Problem
 from course.schema_problems import validate
@@ -94,6 +95,8 @@ def parse_lesson(
                 calculator_count += 1
             if block is not None:
                 blocks.append(block)
+            else:
+                blocks.append(Unavailable(token.info.strip(), token.map[0] + 1))
 
     tail = _prose(lines, prose_start, len(lines))
     if tail is not None:
@@ -301,7 +304,7 @@ def _calculator(
     problems = check_params(name, params, source=source, path=path)
     if problems:
         return None, problems
-    return CalculatorEmbed(name, params, line, index), []
+    return CalculatorEmbed(name, as_written(params), line, index), []
 
 
 def _worked_example(
@@ -314,7 +317,7 @@ def _worked_example(
     return (
         WorkedExample(
             name,
-            params,
+            as_written(params),
             evaluation,
             line,
             title=_text_or_none(extras.get("title")),

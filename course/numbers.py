@@ -49,7 +49,7 @@ def parse_answer(text: str) -> tuple[Decimal | None, str | None]:
     if match is None:
         return (
             None,
-            f"`{text.strip()}` is not a number. Type it like 33000, 0.033 or 2.5e12.",
+            f"`{text.strip()}` is not a number. Type digits, like 33000 or 0.033.",
         )
 
     try:
@@ -57,7 +57,7 @@ def parse_answer(text: str) -> tuple[Decimal | None, str | None]:
     except InvalidOperation:
         return (
             None,
-            f"`{text.strip()}` is not a number. Type it like 33000, 0.033 or 2.5e12.",
+            f"`{text.strip()}` is not a number. Type digits, like 33000 or 0.033.",
         )
     if not value.is_finite():
         return None, "Type an ordinary number, like 33000 or 0.033."

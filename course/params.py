@@ -5,10 +5,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from course.numbers import parse_answer
 from course.problems import Problem
 from course.yamlsource import Location, SourceYaml
 from pricing.errors import InvalidInputs, PricingError
 from pricing.formulas import FORMULAS, Evaluation, get_formula
+
+
+def as_written(params: Mapping[str, Any]) -> dict[str, Any]:
+    """Numbers the way authors write them: `1,200`, `$2.50`, `60%`, `7 billion`."""
+    readable = {}
+    for name, value in params.items():
+        if isinstance(value, str):
+            number, _ = parse_answer(value)
+            readable[name] = number if number is not None else value
+        else:
+            readable[name] = value
+    return readable
 
 
 def known_formulas() -> list[str]:
@@ -48,7 +61,7 @@ def evaluate_params(
         return None, problems
 
     try:
-        return formula.evaluate(dict(params)), []
+        return formula.evaluate(as_written(params)), []
     except InvalidInputs as error:
         return None, [
             Problem(

@@ -11,7 +11,8 @@ from decimal import Decimal
 from course import schema
 from course.blocks import Reference
 from course.lessonfile import references_in
-from course.params import evaluate_params
+from course.numbers import format_typed
+from course.params import as_written, evaluate_params
 from course.placeholders import placeholders
 from course.problems import Problem
 from course.schema_problems import validate
@@ -309,7 +310,7 @@ def _tolerance(question: schema.Numeric, value: Decimal) -> Decimal:
 
 def _tolerance_words(question: schema.Numeric) -> str:
     if question.tolerance is not None:
-        return f"{_plain(question.tolerance)} either way"
+        return f"{format_typed(question.tolerance, question.unit)} either way"
     percent = (
         question.tolerance_percent
         if question.tolerance_percent is not None
@@ -442,13 +443,15 @@ def _million_forgotten(
 def slip_value_for(slip: str, key: schema.ComputedKey) -> tuple[Decimal | None, str]:
     """The answer a learner making `slip` would give, or why the slip cannot happen here."""
     formula = get_formula(key.formula)
-    inputs = dict(key.inputs)
+    inputs = as_written(key.inputs)
     names = {field.name for field in formula.fields}
     output = key.output
 
     if slip == "per-thousand":
-        if not any(field.unit == "usd_per_mtok" for field in formula.fields):
-            return None, f"{key.formula} has no per-million-token rates"
+        parsed = formula.parse(inputs)
+        rates = [f for f in formula.fields if f.unit == "usd_per_mtok"]
+        if not any(parsed.get(field.name) is not None for field in rates):
+            return None, f"{key.formula} uses no per-million-token rates here"
         if not output.endswith("usd"):
             return None, "the answer is not an amount of money"
         # Every cost is linear in the rates: reading them per thousand scales it by 1,000.

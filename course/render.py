@@ -10,7 +10,14 @@ import streamlit as st
 
 from course import schema
 from course.answers import AnswerStore
-from course.blocks import CalculatorEmbed, Callout, Prose, QuizEmbed, WorkedExample
+from course.blocks import (
+    CalculatorEmbed,
+    Callout,
+    Prose,
+    QuizEmbed,
+    Unavailable,
+    WorkedExample,
+)
 from course.catalog import Lesson, Track
 from course.numbers import answer_hint, format_quantity, format_typed, parse_answer
 from course.problems import Problem
@@ -155,7 +162,14 @@ def lesson_page(track: Track, lesson_id: str, page_for: PageLookup) -> None:
         if lesson.blocks:
             label = "Draft preview for authors: the parts that already work"
             with st.expander(label, icon=":material/visibility:"):
-                _blocks(lesson, with_quiz=False)
+                drawn = _blocks(lesson, with_quiz=True)
+                if lesson.quiz is not None and not drawn:
+                    quiz(lesson.quiz, lesson.id)
+                elif lesson.quiz is None and lesson.front and lesson.front.quiz:
+                    st.warning(
+                        "The quiz is not shown: its file has a problem listed above.",
+                        icon=":material/build:",
+                    )
         _neighbours(track, lesson, page_for)
         return
 
@@ -199,6 +213,12 @@ def _blocks(lesson: Lesson, *, with_quiz: bool) -> bool:
         elif isinstance(block, QuizEmbed) and with_quiz and lesson.quiz is not None:
             quiz(lesson.quiz, lesson.id)
             quiz_drawn = True
+        elif isinstance(block, Unavailable):
+            st.warning(
+                f"`{block.directive}` (line {block.line}) is not shown: it has a "
+                "problem listed above.",
+                icon=":material/build:",
+            )
     return quiz_drawn
 
 
@@ -271,7 +291,7 @@ def _question(
             return
 
         with st.form(key=f"{widget}.form", border=False):
-            answer = _answer_widget(question, widget)
+            answer = _answer_widget(question, widget, number)
             submitted = st.form_submit_button("Check answer", type="primary")
         if not submitted:
             return
@@ -285,10 +305,10 @@ def _question(
         st.rerun()
 
 
-def _answer_widget(question, widget: str):
+def _answer_widget(question, widget: str, number: int):
     if isinstance(question, schema.SingleChoice):
         return st.radio(
-            "Your answer",
+            f"Your answer to question {number}",
             options=display_order(question),
             format_func=lambda i: question.options[i].text,
             index=None,
@@ -303,7 +323,7 @@ def _answer_widget(question, widget: str):
             if st.checkbox(question.options[index].text, key=f"{widget}.option.{index}")
         ]
     return st.text_input(
-        "Your answer",
+        f"Your answer to question {number}",
         key=f"{widget}.number",
         placeholder=answer_hint(question.unit),
     )

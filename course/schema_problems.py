@@ -124,6 +124,14 @@ def _problem(error: Any, model: Any, source: SourceYaml, *, path: str) -> Proble
             f"write lowercase words joined by hyphens{example}",
         )
 
+    if kind in ("dict_type", "model_type") and error.get("input") is None:
+        return Problem(
+            path,
+            line,
+            f"`{where}` has nothing under it",
+            f"indent the lines that belong to `{name}:` two spaces further than it",
+        )
+
     if kind == "list_type":
         return Problem(
             path,

@@ -198,3 +198,30 @@ def test_question_version_changes_when_the_question_does(quiz):
 
     assert quiz.version("bill") != edited.version("bill")
     assert quiz.version("pick") == edited.version("pick")
+
+
+def test_an_empty_block_is_named_in_plain_words():
+    text = QUIZ.replace(
+        """      inputs:
+        input_tokens: 1000
+        output_tokens: 2000
+        input_usd_per_mtok: 3
+        output_usd_per_mtok: 15
+        requests_per_month: 1000000
+""",
+        "      inputs:\n",
+    )
+
+    _, problems = load_quiz(text, quiz_id="demo", path="demo.yaml")
+
+    assert [str(p) for p in problems] == [
+        "demo.yaml:33: `question 3, key, inputs` has nothing under it; indent the "
+        "lines that belong to `inputs:` two spaces further than it"
+    ]
+
+
+def test_an_absolute_tolerance_is_said_in_its_unit():
+    text = QUIZ.replace("tolerance_percent: 1", "tolerance: 10")
+    loaded, _ = load_quiz(text, quiz_id="demo", path="demo.yaml")
+
+    assert loaded.keys["bill"].tolerance_words == "$10 either way"

@@ -106,3 +106,25 @@ def test_a_broken_block_is_dropped_with_its_problem_and_the_rest_survive():
     ]
     assert not any(isinstance(block, CalculatorEmbed) for block in parsed.blocks)
     assert any(isinstance(block, WorkedExample) for block in parsed.blocks)
+
+
+def test_authors_may_write_numbers_as_people_do():
+    """'2,000' and '$15' read as 2000 and 15: 1,000 x $3/M + 2,000 x $15/M = $0.033."""
+    text = LESSON.replace(
+        "output_tokens: 2000", 'output_tokens: "2,000"\noutput_usd_per_mtok: $15'
+    )
+
+    _, parsed, problems = parse(text)
+
+    assert problems == []
+    example = parsed.blocks[1]
+    assert example.evaluation.values["cost_per_request_usd"] == Decimal("0.033")
+
+
+def test_a_broken_embed_leaves_a_marker_for_the_draft_preview():
+    from course.blocks import Unavailable
+
+    _, parsed, _ = parse(LESSON.replace("output_tokens: 500", "output_tokens: -5"))
+
+    marker = next(block for block in parsed.blocks if isinstance(block, Unavailable))
+    assert (marker.directive, marker.line) == ("{calculator} token-cost", 27)
