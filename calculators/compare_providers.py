@@ -45,6 +45,7 @@ from calculators.comparison import (
     table,
 )
 from calculators.shared import OPTION_COLOURS
+from course.text import escape_dollars
 from pricing.compute import Comparison
 from pricing.errors import InvalidInputs
 from pricing.money import format_count, format_usd, format_usd_per_mtok
@@ -289,9 +290,9 @@ def _results(result: Result, *, key: str) -> None:
     columns = st.columns(len(rows))
     for column, row in zip(columns, rows, strict=True):
         column.metric(
-            _literal_dollars(f"{row.label}, per request"),
+            escape_dollars(f"{row.label}, per request"),
             format_usd(row.cost_per_request_usd),
-            help=_literal_dollars(
+            help=escape_dollars(
                 f"{format_usd(row.monthly_usd)} a month; blended 3:1 price "
                 f"{format_usd_per_mtok(row.blended_usd_per_mtok)}. "
                 f"{row.card.kind.value.capitalize()} rates as of "
@@ -301,10 +302,10 @@ def _results(result: Result, *, key: str) -> None:
 
     verdict = disagreement(comparison)
     if verdict:
-        st.warning(_literal_dollars(verdict), icon=":material/warning:")
+        st.warning(escape_dollars(verdict), icon=":material/warning:")
     else:
         st.success(
-            _literal_dollars(agreement(comparison)), icon=":material/check_circle:"
+            escape_dollars(agreement(comparison)), icon=":material/check_circle:"
         )
     if comparison.mixes_kinds:
         st.warning(
@@ -410,12 +411,7 @@ def _how(comparison: Comparison) -> None:
         )
         st.markdown(
             "\n".join(
-                _literal_dollars(f"{number}. {line}")
+                escape_dollars(f"{number}. {line}")
                 for number, line in enumerate(steps(comparison), start=1)
             )
         )
-
-
-def _literal_dollars(text: str) -> str:
-    """Markdown text whose dollar signs stay dollar signs (two would start LaTeX)."""
-    return text.replace("$", "\\$")

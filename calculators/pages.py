@@ -23,6 +23,7 @@ import streamlit as st
 from calculators.specs import SPECS
 from calculators.widgets import calculator, start_value, view_module
 from course.numbers import parse_answer
+from course.text import escape_dollars
 from pricing.formulas import get_formula
 
 logger = logging.getLogger(__name__)
@@ -78,8 +79,8 @@ def standalone(name: str, page_for: PageLookup | None = None) -> None:
     # Charts and side-by-side rate cards need the room; lessons stay centered.
     st.set_page_config(layout="wide")
     st.title(f"{spec.title} calculator")
-    st.markdown(f"**{_plain(question(name))}**")
-    st.caption(_plain(spec.summary))
+    st.markdown(f"**{escape_dollars(question(name))}**")
+    st.caption(escape_dollars(spec.summary))
 
     unreadable_link_values(name)
     restore_last_inputs(name)
@@ -217,8 +218,3 @@ def lesson_links(name: str, page_for: PageLookup | None) -> None:
     st.subheader("Learn the idea behind it", anchor="lessons")
     for lesson, page in pages:
         st.page_link(page, label=lesson.title, icon=":material/menu_book:")
-
-
-def _plain(text: str) -> str:
-    """Text for st.markdown with dollar signs kept as dollar signs."""
-    return text.replace("$", "\\$")

@@ -17,6 +17,7 @@ import streamlit as st
 
 from calculators.specs import SPECS
 from course.numbers import parse_answer
+from course.text import escape_dollars, numbered_steps
 from pricing.errors import InvalidInputs
 from pricing.formulas import Evaluation, Field, Formula, get_formula
 
@@ -302,33 +303,21 @@ def results(view: ModuleType, evaluation: Evaluation, *, key: str) -> None:
         for column, (label, value, help_text) in zip(
             st.columns(per_row), row, strict=False
         ):
-            column.metric(label, value, help=_literal_dollars(help_text))
+            column.metric(label, value, help=escape_dollars(help_text))
     if hasattr(view, "note"):
         note = view.note(evaluation)
         if note:
-            st.caption(_literal_dollars(note))
+            st.caption(escape_dollars(note))
     st.plotly_chart(view.figure(evaluation), config=CHART_CONFIG, key=f"{key}.chart")
     st.caption(
         "Rates here are the ones entered above: illustrative teaching numbers unless you typed a quoted price."
     )
 
 
-def _literal_dollars(text: str) -> str:
-    """Markdown text whose dollar signs stay dollar signs (two would start LaTeX)."""
-    return text.replace("$", "\\$")
-
-
 def how_it_works(formula: Formula, evaluation: Evaluation) -> None:
     with st.expander("How this is computed", icon=":material/function:"):
         st.markdown(formula.how)
-        st.markdown(
-            "\n".join(
-                f"{n}. {step.label}: {step.arithmetic} = **{step.result}**".replace(
-                    "$", "\\$"
-                )
-                for n, step in enumerate(evaluation.steps, start=1)
-            )
-        )
+        st.markdown(numbered_steps(evaluation.steps))
 
 
 def download(view: ModuleType, evaluation: Evaluation, *, name: str, key: str) -> None:

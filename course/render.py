@@ -22,6 +22,7 @@ from course.catalog import Lesson, Track
 from course.numbers import answer_hint, format_quantity, format_typed, parse_answer
 from course.problems import Problem
 from course.quizzes import Quiz, display_order, grade
+from course.text import escape_dollars, numbered_steps
 
 log = logging.getLogger(__name__)
 
@@ -33,11 +34,6 @@ CALLOUTS = {
     "warning": (st.warning, ":material/warning:"),
     "mistake": (st.error, ":material/report:"),
 }
-
-
-def escape_dollars(text: str) -> str:
-    """Keep dollar amounts from being read as KaTeX math by `st.markdown`."""
-    return text.replace("\\$", "$").replace("$", "\\$")
 
 
 def quiz_markdown(text: str) -> str:
@@ -246,7 +242,7 @@ def worked_example(block: WorkedExample) -> None:
             f"**Worked example: {escape_dollars(block.title or 'the arithmetic')}**"
         )
         st.caption("Illustrative rates, not market prices · computed from the inputs")
-        st.markdown(_numbered(block.evaluation.steps))
+        st.markdown(numbered_steps(block.evaluation.steps))
         if block.note:
             st.markdown(prose_markdown(block.note))
 
@@ -378,7 +374,7 @@ def _verdict(quiz_model: Quiz, question, verdict) -> None:
     if key.evaluation is not None:
         steps = answer_steps(key.evaluation.steps, question.key.output)
         with st.expander("Show the worked answer"):
-            st.markdown(_numbered(steps))
+            st.markdown(numbered_steps(steps))
 
 
 _ECHOES = ("right", "correct", "yes", "exactly", "not quite", "no", "wrong")
@@ -397,14 +393,6 @@ def answer_steps(steps, output: str):
     if output.startswith("monthly"):
         return steps
     return [step for step in steps if not step.label.lower().startswith("monthly")]
-
-
-def _numbered(steps) -> str:
-    return "\n".join(
-        f"{number}. {escape_dollars(step.label)}: {escape_dollars(step.arithmetic)}"
-        f" = **{escape_dollars(step.result)}**"
-        for number, step in enumerate(steps, start=1)
-    )
 
 
 def _format_value(value: Decimal, unit: str) -> str:
