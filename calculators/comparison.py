@@ -23,7 +23,7 @@ from course.problems import Problem
 from course.yamlsource import Location, SourceYaml
 from pricing.compute import CardRates, Comparison, compare_rate_cards
 from pricing.errors import InputProblem, InvalidInputs, PricingError
-from pricing.formulas import Field
+from pricing.formulas import Field, rate_field, requests_field, token_field
 from pricing.money import format_count, format_usd, format_usd_per_mtok
 from pricing.rates import RateCard, RateKind, load_rate_cards
 from pricing.tokens import Usage
@@ -60,45 +60,21 @@ CARD_KEYS = (
 REQUIRED_CARD_KEYS = ("label", "input_usd_per_mtok", "output_usd_per_mtok", "as_of")
 KINDS = tuple(kind.value for kind in RateKind)
 
-_TOKENS_MAX = Decimal(10_000_000)
 MIX_FIELDS = (
-    Field(
-        name="input_tokens",
-        label="Input tokens per request",
-        unit="tokens",
-        default=Decimal(10_000),
-        maximum=_TOKENS_MAX,
-        integer=True,
-    ),
-    Field(
-        name="output_tokens",
-        label="Output tokens per request",
-        unit="tokens",
-        default=Decimal(200),
-        maximum=_TOKENS_MAX,
-        integer=True,
-    ),
-    Field(
-        name="requests_per_month",
-        label="Requests per month",
-        unit="requests_per_month",
-        default=Decimal(1_000_000),
-        maximum=Decimal(100_000_000_000),
-        integer=True,
-    ),
+    token_field("input_tokens", "Input tokens per request", 10_000),
+    token_field("output_tokens", "Output tokens per request", 200),
+    requests_field(),
 )
 PARAM_NAMES = ("cards", *(field.name for field in MIX_FIELDS))
 """The top-level parameters a lesson may give this calculator."""
 
 
-def rate_field(letter: str, direction: str) -> Field:
+def card_rate_field(letter: str, direction: str) -> Field:
     """The input or output price of one card, as a checked number."""
-    return Field(
-        name=f"{letter}_{direction}_usd_per_mtok",
-        label=f"Card {letter.upper()} {direction} price (USD per 1M tokens)",
-        unit="usd_per_mtok",
-        default=None,
-        maximum=Decimal(10_000),
+    return rate_field(
+        f"{letter}_{direction}_usd_per_mtok",
+        f"Card {letter.upper()} {direction} price (USD per 1M tokens)",
+        None,
     )
 
 
@@ -193,7 +169,7 @@ def _card_problems(
 
     rates: dict[str, Decimal | None] = {}
     for direction in ("input", "output"):
-        field = rate_field(letter, direction)
+        field = card_rate_field(letter, direction)
         try:
             rates[direction] = field.parse(getattr(entry, f"{direction}_usd_per_mtok"))
         except InvalidInputs as error:

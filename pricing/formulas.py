@@ -300,7 +300,8 @@ def _whole(inputs: Inputs, name: str) -> int:
 _TEN_MILLION = Decimal(10_000_000)
 
 
-def _token_field(name: str, label: str, default: int, **extra: object) -> Field:
+def token_field(name: str, label: str, default: int, **extra: object) -> Field:
+    """A whole count of tokens per request, up to ten million."""
     return Field(
         name=name,
         label=label,
@@ -312,7 +313,8 @@ def _token_field(name: str, label: str, default: int, **extra: object) -> Field:
     )
 
 
-def _rate_field(name: str, label: str, default: str | None, **extra: object) -> Field:
+def rate_field(name: str, label: str, default: str | None, **extra: object) -> Field:
+    """A price in USD per million tokens, up to 10,000."""
     return Field(
         name=name,
         label=label,
@@ -334,7 +336,8 @@ def _percent_field(name: str, label: str, default: int, **extra: object) -> Fiel
     )
 
 
-def _requests_field(default: int = 1_000_000) -> Field:
+def requests_field(default: int = 1_000_000) -> Field:
+    """Requests per month, a whole number."""
     return Field(
         name="requests_per_month",
         label="Requests per month",
@@ -568,19 +571,19 @@ _TOKEN_COST = Formula(
     title="token cost calculator",
     question="What does one request cost, and what is the monthly bill?",
     fields=(
-        _token_field("input_tokens", "Input tokens per request", 1000),
-        _token_field("output_tokens", "Output tokens per request", 2000),
-        _rate_field("input_usd_per_mtok", "Input price (USD per 1M tokens)", "3"),
-        _rate_field("output_usd_per_mtok", "Output price (USD per 1M tokens)", "15"),
-        _requests_field(),
-        _token_field(
+        token_field("input_tokens", "Input tokens per request", 1000),
+        token_field("output_tokens", "Output tokens per request", 2000),
+        rate_field("input_usd_per_mtok", "Input price (USD per 1M tokens)", "3"),
+        rate_field("output_usd_per_mtok", "Output price (USD per 1M tokens)", "15"),
+        requests_field(),
+        token_field(
             "cached_input_tokens",
             "Cached input tokens per request",
             0,
             advanced=True,
             help="Part of the input tokens, served from the prompt cache.",
         ),
-        _rate_field(
+        rate_field(
             "cached_input_usd_per_mtok",
             "Cached input price (USD per 1M tokens)",
             None,
@@ -588,14 +591,14 @@ _TOKEN_COST = Formula(
             advanced=True,
             help="Leave empty to bill cached tokens at the input price.",
         ),
-        _token_field(
+        token_field(
             "reasoning_tokens",
             "Reasoning tokens per request",
             0,
             advanced=True,
             help="Part of the output tokens: hidden thinking the model is billed for.",
         ),
-        _rate_field(
+        rate_field(
             "reasoning_usd_per_mtok",
             "Reasoning price (USD per 1M tokens)",
             None,
@@ -621,14 +624,14 @@ _TOKEN_COST = Formula(
             advanced=True,
             help="Prompts longer than this pay the long-context prices for everything.",
         ),
-        _rate_field(
+        rate_field(
             "long_context_input_usd_per_mtok",
             "Long-context input price (USD per 1M tokens)",
             None,
             optional=True,
             advanced=True,
         ),
-        _rate_field(
+        rate_field(
             "long_context_output_usd_per_mtok",
             "Long-context output price (USD per 1M tokens)",
             None,
@@ -902,7 +905,7 @@ _SERVING_COST = Formula(
             help_text="Tokens the replica really generates, as a share of what it "
             "could generate at full load.",
         ),
-        _rate_field(
+        rate_field(
             "api_output_usd_per_mtok",
             "API output price to compare (USD per 1M tokens)",
             None,
@@ -1126,17 +1129,17 @@ _REASONING_COST = Formula(
     title="reasoning cost calculator",
     question="How much do hidden reasoning tokens add to the bill?",
     fields=(
-        _token_field("input_tokens", "Input tokens per request", 1000),
-        _token_field("visible_output_tokens", "Visible output tokens per request", 500),
-        _token_field(
+        token_field("input_tokens", "Input tokens per request", 1000),
+        token_field("visible_output_tokens", "Visible output tokens per request", 500),
+        token_field(
             "reasoning_tokens",
             "Reasoning tokens per request",
             2000,
             help="Hidden thinking tokens, billed at the output price.",
         ),
-        _rate_field("input_usd_per_mtok", "Input price (USD per 1M tokens)", "3"),
-        _rate_field("output_usd_per_mtok", "Output price (USD per 1M tokens)", "15"),
-        _requests_field(),
+        rate_field("input_usd_per_mtok", "Input price (USD per 1M tokens)", "3"),
+        rate_field("output_usd_per_mtok", "Output price (USD per 1M tokens)", "15"),
+        requests_field(),
     ),
     outputs=(
         Output(name="cost_per_request_usd", label="Cost per request", unit="usd"),
@@ -1250,12 +1253,10 @@ _BREAK_EVEN = Formula(
     title="break-even calculator",
     question="How many requests a month before your own GPUs beat the API?",
     fields=(
-        _token_field("input_tokens", "Input tokens per request", 2000),
-        _token_field("output_tokens", "Output tokens per request", 500),
-        _rate_field("input_usd_per_mtok", "API input price (USD per 1M tokens)", "3"),
-        _rate_field(
-            "output_usd_per_mtok", "API output price (USD per 1M tokens)", "15"
-        ),
+        token_field("input_tokens", "Input tokens per request", 2000),
+        token_field("output_tokens", "Output tokens per request", 500),
+        rate_field("input_usd_per_mtok", "API input price (USD per 1M tokens)", "3"),
+        rate_field("output_usd_per_mtok", "API output price (USD per 1M tokens)", "15"),
         _gpu_price_field(),
         _gpus_field(8),
         Field(
@@ -1350,8 +1351,8 @@ _BLENDED_RATE = Formula(
     title="blended rate calculator",
     question="What single price per million tokens does a token mix average to?",
     fields=(
-        _rate_field("input_usd_per_mtok", "Input price (USD per 1M tokens)", "3"),
-        _rate_field("output_usd_per_mtok", "Output price (USD per 1M tokens)", "15"),
+        rate_field("input_usd_per_mtok", "Input price (USD per 1M tokens)", "3"),
+        rate_field("output_usd_per_mtok", "Output price (USD per 1M tokens)", "15"),
         _parts_field("input_parts", "Input parts of the mix", 3),
         _parts_field("output_parts", "Output parts of the mix", 1),
     ),
