@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from course.yamlsource import SourceYaml
 from pricing.formulas import Evaluation
 
 CALLOUT_KINDS = ("note", "tip", "warning", "mistake")
@@ -93,3 +94,5 @@ class ParsedLesson:
     blocks: tuple[Block, ...]
     headings: tuple[Heading, ...] = ()
     references: tuple[Reference, ...] = field(default=())
+    front_source: SourceYaml | None = None
+    """The front matter as parsed YAML, with lines; None if it did not parse."""

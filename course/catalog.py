@@ -20,7 +20,7 @@ from course.placeholders import placeholders
 from course.problems import Problem, display_path
 from course.quizzes import Quiz, load_quiz
 from course.schema_problems import validate
-from course.yamlsource import YamlSyntaxError, load_yaml
+from course.yamlsource import SourceYaml, YamlSyntaxError, load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +128,7 @@ def _build(root: Path, lesson_dir: Path, quiz_dir: Path) -> Track:
         return display_path(path, root=root)
 
     track_path = lesson_dir / TRACK_FILE
-    info, problems = _read_track(track_path, show(track_path))
+    info, track_source, problems = _read_track(track_path, show(track_path))
     glossary_path = lesson_dir / GLOSSARY_FILE
     glossary, glossary_problems = load_glossary(glossary_path, show(glossary_path))
     problems += glossary_problems
@@ -137,9 +137,9 @@ def _build(root: Path, lesson_dir: Path, quiz_dir: Path) -> Track:
     quiz_files = {path.stem: path for path in sorted(quiz_dir.glob("*.yaml"))}
     order = list(info.lessons) if info else sorted(lesson_files)
 
-    if info is not None:
+    if info is not None and track_source is not None:
         problems += _track_listing(
-            info, track_path, show(track_path), lesson_files, show
+            info, track_source, show(track_path), lesson_files, show
         )
 
     quizzes: dict[str, tuple[Quiz | None, list[Problem]]] = {}
@@ -204,32 +204,34 @@ def _read(path: Path) -> str:
 
 def _read_track(
     path: Path, shown: str
-) -> tuple[schema.TrackFile | None, list[Problem]]:
+) -> tuple[schema.TrackFile | None, SourceYaml | None, list[Problem]]:
     if not path.is_file():
         fix = "create it with id, course, title, tagline, description, audience, structure and lessons"
-        return None, [Problem(shown, 1, "the track file is missing", fix)]
+        return None, None, [Problem(shown, 1, "the track file is missing", fix)]
+    text = _read(path)
     try:
-        source = load_yaml(_read(path))
+        source = load_yaml(text)
     except YamlSyntaxError as error:
         fix = "check indentation and quote text that contains a colon"
-        return None, [
-            Problem(shown, error.line, f"YAML does not parse: {error.message}", fix)
-        ]
+        return (
+            None,
+            None,
+            [Problem(shown, error.line, f"YAML does not parse: {error.message}", fix)],
+        )
     info, problems = validate(
         schema.TrackFile, source, path=shown, what="the track file"
     )
-    return info, problems + placeholders(_read(path).splitlines(), path=shown)
+    return info, source, problems + placeholders(text.splitlines(), path=shown)
 
 
 def _track_listing(
     info: schema.TrackFile,
-    track_path: Path,
+    source: SourceYaml,
     shown: str,
     lesson_files: dict[str, Path],
     show,
 ) -> list[Problem]:
     problems = []
-    source = load_yaml(_read(track_path))
     seen: set[str] = set()
     for index, lesson_id in enumerate(info.lessons):
         line = source.line_of(("lessons", index))
@@ -284,6 +286,7 @@ def _lesson(
     if front is not None:
         problems += _front_checks(
             front,
+            parsed.front_source,
             path,
             shown,
             order=order if info is not None else None,
@@ -303,7 +306,7 @@ def _lesson(
         if quiz is not None:
             problems += _references(quiz.references, quiz.path, lesson_files, glossary)
 
-    title = front.title if front else _title_despite_problems(path)
+    title = front.title if front else _title_despite_problems(parsed, path)
     return Lesson(
         id=path.stem,
         path=path,
@@ -317,12 +320,9 @@ def _lesson(
     )
 
 
-def _title_despite_problems(path: Path) -> str:
+def _title_despite_problems(parsed: ParsedLesson, path: Path) -> str:
     """The title the author wrote, even when other front matter fields are wrong."""
-    try:
-        data = load_yaml(_front_text(path)).data
-    except YamlSyntaxError:
-        data = None
+    data = parsed.front_source.data if parsed.front_source else None
     title = data.get("title") if isinstance(data, dict) else None
     if isinstance(title, str) and title.strip():
         return title.strip()
@@ -331,6 +331,7 @@ def _title_despite_problems(path: Path) -> str:
 
 def _front_checks(
     front: schema.FrontMatter,
+    source: SourceYaml,
     path: Path,
     shown: str,
     *,
@@ -344,7 +345,6 @@ def _front_checks(
     to exist, since nothing says which lessons come earlier.
     """
     problems = []
-    source = load_yaml(_front_text(path), first_line=2)
     if front.id != path.stem:
         line = source.line_of(("id",))
         problems.append(
@@ -395,15 +395,6 @@ def _front_checks(
                 )
             )
     return problems
-
-
-def _front_text(path: Path) -> str:
-    lines = _read(path).splitlines()
-    closing = next(
-        (i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"),
-        len(lines),
-    )
-    return "\n".join(lines[1:closing])
 
 
 def _structure(parsed: ParsedLesson, structure: list[str], shown: str) -> list[Problem]:
@@ -561,7 +552,8 @@ def _quiz_for(
 
     if front.quiz not in quizzes:
         expected = show(quiz_dir / f"{front.quiz}.yaml")
-        line = load_yaml(_front_text(path), first_line=2).line_of(("quiz",))
+        assert parsed.front_source is not None
+        line = parsed.front_source.line_of(("quiz",))
         problems.append(
             Problem(
                 shown,

@@ -43,7 +43,7 @@ def parse_lesson(
     lines = text.splitlines()
     problems: list[Problem] = []
 
-    front, body_start, front_problems = _front_matter(tokens, path=path)
+    front, front_source, body_start, front_problems = _front_matter(tokens, path=path)
     problems += front_problems
 
     blocks: list[Block] = []
@@ -103,13 +103,15 @@ def parse_lesson(
         blocks.append(tail)
 
     problems += placeholders(lines, path=path)
-    parsed = ParsedLesson(tuple(blocks), tuple(headings), tuple(references))
+    parsed = ParsedLesson(
+        tuple(blocks), tuple(headings), tuple(references), front_source
+    )
     return front, parsed, problems
 
 
 def _front_matter(
     tokens: Sequence[Token], *, path: str
-) -> tuple[schema.FrontMatter | None, int, list[Problem]]:
+) -> tuple[schema.FrontMatter | None, SourceYaml | None, int, list[Problem]]:
     if not tokens or tokens[0].type != "front_matter" or not tokens[0].map:
         problem = Problem(
             path,
@@ -118,7 +120,7 @@ def _front_matter(
             "start the file with a `---` line, the fields (id, title, minutes, "
             "audience, summary, objectives), and a closing `---` line",
         )
-        return None, 0, [problem]
+        return None, None, 0, [problem]
 
     token = tokens[0]
     try:
@@ -127,6 +129,7 @@ def _front_matter(
         fix = "check indentation and quote text that contains a colon"
         return (
             None,
+            None,
             token.map[1],
             [Problem(path, error.line, f"front matter YAML: {error.message}", fix)],
         )
@@ -134,7 +137,7 @@ def _front_matter(
     front, problems = validate(
         schema.FrontMatter, source, path=path, what="front matter"
     )
-    return front, token.map[1], problems
+    return front, source, token.map[1], problems
 
 
 def _prose(lines: Sequence[str], start: int, end: int) -> Prose | None:
